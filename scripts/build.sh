@@ -1,0 +1,26 @@
+#!/bin/sh
+# Build the kernel of one target in build/<target> with kunit.py: its
+# qemu_config's options, targets/common/debug.config and
+# targets/<target>/kunitconfig, validated by kunit.py (an option the
+# kernel drops is an error). Extra make arguments may follow the target.
+# Needs the cross compiler of the target, ccache, and build/linux.
+set -eu
+. "$(dirname "$0")/lib.sh"
+t=${1:?usage: build.sh TARGET [make args]}
+shift
+arch=$(target_var "$t" KUNIT_ARCH)
+cross=$(target_var "$t" CROSS_COMPILE)
+[ -d "$LINUX/.git" ] || die "no build/linux; run 'make tree' first"
+mkdir -p "$BUILD/$t"
+cc="${cross}gcc"
+command -v ccache >/dev/null && cc="ccache $cc"
+extra=$*
+set -- "--make_options=CC=$cc"
+for a in $extra; do
+	set -- "$@" "--make_options=$a"
+done
+exec python3 "$LINUX/tools/testing/kunit/kunit.py" build \
+	--arch="$arch" --cross_compile="$cross" --build_dir="$BUILD/$t" \
+	--kunitconfig="$TOP/targets/common/debug.config" \
+	--kunitconfig="$TOP/targets/$t/kunitconfig" \
+	--jobs="$(nproc)" "$@"

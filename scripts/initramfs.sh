@@ -1,0 +1,83 @@
+#!/bin/sh
+# Make build/<target>/rig.cpio: the initramfs whose init loads the target's
+# test modules (RIG_MODULES), runs its scripts (RIG_SCRIPTS) and powers off.
+#   RIG=c:       initramfs/init.c built static with the target's compiler
+#                (Debian has no 32-bit powerpc user space)
+#   RIG=busybox: initramfs/init.sh on Debian's busybox-static and
+#                bash-static for ppc64el (the livepatch selftests are bash)
+# The archive is written by the kernel's own usr/gen_init_cpio.
+# Needs a built kernel in build/<target>, libc6-dev-powerpc-cross (RIG=c),
+# the ppc64el dpkg architecture (RIG=busybox).
+set -eu
+. "$(dirname "$0")/lib.sh"
+t=${1:?usage: initramfs.sh TARGET}
+out=$BUILD/$t
+rig=$(target_var "$t" RIG)
+cross=$(target_var "$t" CROSS_COMPILE)
+gen=$out/usr/gen_init_cpio
+[ -x "$gen" ] || die "no $gen: build the $t kernel first"
+stage=$out/rig
+rm -rf "$stage"
+mkdir -p "$stage"
+list=$stage/cpio.list
+: > "$stage/list"
+
+cat > "$list" <<LIST
+dir /dev 0755 0 0
+nod /dev/console 0600 0 0 c 5 1
+dir /proc 0755 0 0
+dir /sys 0755 0 0
+dir /tmp 1777 0 0
+dir /bin 0755 0 0
+dir /sbin 0755 0 0
+dir /rig 0755 0 0
+file /rig/list $stage/list 0644 0 0
+LIST
+
+case $rig in
+c)
+	${cross}gcc -static -O2 -Wall -Wextra -Werror -o "$stage/init" "$TOP/initramfs/init.c"
+	echo "file /init $stage/init 0755 0 0" >> "$list"
+	;;
+busybox)
+	debs=$CACHE/ppc64el
+	mkdir -p "$debs"
+	for p in busybox-static bash-static; do
+		if ! ls "$debs"/${p}_*.deb >/dev/null 2>&1; then
+			(cd "$debs" && apt-get download "$p:ppc64el") ||
+				die "cannot download $p:ppc64el (dpkg --add-architecture ppc64el; apt-get update)"
+		fi
+		dpkg -x "$(ls "$debs"/${p}_*.deb | tail -n 1)" "$stage/root"
+	done
+	cat >> "$list" <<LIST
+file /bin/busybox $stage/root/bin/busybox 0755 0 0
+file /bin/bash $stage/root/bin/bash-static 0755 0 0
+file /init $TOP/initramfs/init.sh 0755 0 0
+dir /rig/lib 0755 0 0
+file /rig/lib/ktap_helpers.sh $LINUX/tools/testing/selftests/kselftest/ktap_helpers.sh 0644 0 0
+LIST
+	;;
+*)
+	die "targets/$t/target.env: unknown RIG=$rig"
+	;;
+esac
+
+echo "dir /rig/modules 0755 0 0" >> "$list"
+for m in $(target_var "$t" RIG_MODULES); do
+	[ -f "$out/$m" ] || die "module $m was not built in build/$t"
+	echo "file /rig/modules/${m##*/} $out/$m 0644 0 0" >> "$list"
+	echo "module modules/${m##*/}" >> "$stage/list"
+done
+echo "dir /rig/files 0755 0 0" >> "$list"
+for f in $(target_var "$t" RIG_FILES); do
+	[ -f "$out/$f" ] || die "$f was not built in build/$t"
+	echo "file /rig/files/${f##*/} $out/$f 0644 0 0" >> "$list"
+done
+echo "dir /rig/scripts 0755 0 0" >> "$list"
+for s in $(target_var "$t" RIG_SCRIPTS); do
+	[ -f "$TOP/targets/$t/$s" ] || die "no script targets/$t/$s"
+	echo "file /rig/scripts/$s $TOP/targets/$t/$s 0755 0 0" >> "$list"
+	echo "script scripts/$s" >> "$stage/list"
+done
+"$gen" "$list" > "$out/rig.cpio"
+note "build/$t/rig.cpio: $(grep -c . "$stage/list") steps"

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Build one target, boot it twice and report:
+#   1. kunit.py build (config + kernel + modules) in build/<target>
+#   2. kunit.py exec: the built-in KUnit suites, as a kunit.py user runs them
+#   W=1 rebuild of the C files the series touches, then
+#   3. the rig: an initramfs that loads the test modules and runs the
+#      target's scripts after boot, when kernel text is read-only
+# Writes build/logs/<target>/{build,kunit,rig}.log and result lines to
+# build/logs/<target>/results ('PASS|FAIL|SKIP target: what: detail').
+# Needs what scripts/build.sh and scripts/initramfs.sh need, qemu-system-ppc.
+set -u
+. "$(dirname "$0")/lib.sh"
+t=${1:?usage: test-target.sh TARGET}
+arch=$(target_var "$t" KUNIT_ARCH) || exit 1
+cross=$(target_var "$t" CROSS_COMPILE)
+log=$LOGS/$t
+mkdir -p "$log"
+res=$log/results
+: > "$res"
+TIMEOUT=${TIMEOUT:-300}
+
+say() { echo "$*" | tee -a "$res"; }
+elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
+
+echo "== $t: base $(base_version | cut -d' ' -f2), series $(git -C "$LINUX" rev-list --count base..HEAD) patches"
+start=$(date +%s)
+if ! "$TOP/scripts/build.sh" "$t" > "$log/build.log" 2>&1; then
+	say "FAIL $t: build: see build/logs/$t/build.log"
+	tail -n 20 "$log/build.log" | sed 's/^/    /'
+	exit 1
+fi
+say "PASS $t: build: $(elapsed "$start")"
+"$TOP/scripts/w1.sh" "$t" | tee -a "$res"
+
+start=$(date +%s)
+python3 "$LINUX/tools/testing/kunit/kunit.py" exec --arch="$arch" \
+	--cross_compile="$cross" --build_dir="$BUILD/$t" --timeout="$TIMEOUT" \
+	> "$log/kunit.out" 2>&1
+cp "$BUILD/$t/test.log" "$log/kunit.log" 2>/dev/null || : > "$log/kunit.log"
+echo "   (kunit.py exec: $(elapsed "$start"))"
+python3 "$TOP/scripts/results.py" "$t" kunit "$log/kunit.log" | tee -a "$res"
+python3 "$TOP/scripts/results.py" "$t" console "$log/kunit.log" | tee -a "$res"
+
+start=$(date +%s)
+if ! "$TOP/scripts/initramfs.sh" "$t" > "$log/initramfs.log" 2>&1; then
+	say "FAIL $t: rig initramfs: $(tail -n 1 "$log/initramfs.log")"
+	exit 1
+fi
+# scripts keep their dashes; module names use underscores
+names=$(awk '{ n = $2; sub(/.*\//, "", n); if ($1 == "module") { sub(/\.ko$/, "", n); gsub(/-/, "_", n) } else sub(/\.sh$/, "", n); print n }' "$BUILD/$t/rig/list")
+python3 "$TOP/scripts/rig.py" "$arch" "$BUILD/$t" "$BUILD/$t/rig.cpio" \
+	"$log/rig.log" "$TIMEOUT" $(target_var "$t" RIG_QEMU_ARGS)
+echo "   (rig boot: $(elapsed "$start"))"
+python3 "$TOP/scripts/results.py" "$t" rig "$log/rig.log" $names | tee -a "$res"
+python3 "$TOP/scripts/results.py" "$t" console "$log/rig.log" | tee -a "$res"
+! grep -q '^FAIL' "$res"

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Make build/linux: a git work tree whose first commit is the unpatched
+# base (tagged 'base') with one commit per patch of series/ on top.
+# An existing tree is re-made from series/ only when it holds no work of
+# its own (HEAD is where the last 'make tree' or 'make export' left it and
+# nothing is uncommitted); FORCE=1 throws such work away.
+# Needs git, and what scripts/base.sh needs.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+SYNC=refs/ppc-series/synced
+
+g() { git -C "$LINUX" "$@"; }
+
+if [ -d "$LINUX/.git" ] && g rev-parse -q --verify base >/dev/null; then
+	if [ "${FORCE:-0}" != 1 ]; then
+		if [ -n "$(g status --porcelain --untracked-files=no)" ]; then
+			die "build/linux has uncommitted changes; commit and 'make export', or FORCE=1"
+		fi
+		if [ "$(g rev-parse HEAD)" != "$(g rev-parse -q --verify $SYNC || true)" ]; then
+			die "build/linux has commits not exported to series/; 'make export' them, or FORCE=1 to drop them"
+		fi
+	fi
+	g am --abort >/dev/null 2>&1 || true
+	g checkout -q -B series base
+	g reset -q --hard base
+else
+	src=$("$TOP/scripts/base.sh")
+	rm -rf "$LINUX"
+	mkdir -p "$BUILD"
+	note "copying $src to build/linux"
+	cp -a "$src" "$LINUX.tmp"
+	rm -f "$LINUX.tmp/.complete"
+	mv "$LINUX.tmp/.base-version" "$LINUX.tmp/.git-base-version"
+	mv "$LINUX.tmp" "$LINUX"
+	g init -q -b series
+	# The base commit is the same on every machine: fixed identity and date.
+	g config user.name 'powerpc series'
+	g config user.email 'ppc-series@invalid'
+	mv "$LINUX/.git-base-version" "$LINUX/.git/base-version"
+	ver=$(cut -d' ' -f2 "$LINUX/.git/base-version")
+	note "committing the base tree ($ver)"
+	# Debian's .gitignore ignores everything at the top level: force.
+	g add -A -f .
+	env GIT_AUTHOR_NAME=base GIT_AUTHOR_EMAIL=base@invalid \
+	    GIT_COMMITTER_NAME=base GIT_COMMITTER_EMAIL=base@invalid \
+	    GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
+		git -C "$LINUX" commit -q -m "Linux $ver (Debian $BASE_PKG)" \
+		-m "$(cat "$LINUX/.git/base-version")"
+	g tag base
+fi
+
+set -- "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch
+if [ -e "$1" ]; then
+	if ! g am -q --empty=drop --committer-date-is-author-date "$@"; then
+		g am --abort >/dev/null 2>&1 || true
+		die "series/ does not apply to the base (see the message above)"
+	fi
+	"$TOP/scripts/cover.sh" import
+fi
+g update-ref $SYNC HEAD
+note "build/linux: $(base_version | cut -d' ' -f1-2) + $(g rev-list --count base..HEAD) patches"
