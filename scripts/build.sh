@@ -1,5 +1,5 @@
 #!/bin/sh
-# Build the kernel of one target in build/<target> with kunit.py: its
+# Build the kernel of one target in build/<target> (or $BUILD_DIR) with kunit.py: its
 # qemu_config's options, targets/common/debug.config and
 # targets/<target>/kunitconfig, validated by kunit.py (an option the
 # kernel drops is an error). Extra make arguments may follow the target.
@@ -11,7 +11,8 @@ shift
 arch=$(target_var "$t" KUNIT_ARCH)
 cross=$(target_var "$t" CROSS_COMPILE)
 [ -d "$LINUX/.git" ] || die "no build/linux; run 'make tree' first"
-mkdir -p "$BUILD/$t"
+out=${BUILD_DIR:-$BUILD/$t}
+mkdir -p "$out"
 cc="${cross}gcc"
 command -v ccache >/dev/null && cc="ccache $cc"
 extra=$*
@@ -20,7 +21,7 @@ for a in $extra; do
 	set -- "$@" "--make_options=$a"
 done
 exec python3 "$LINUX/tools/testing/kunit/kunit.py" build \
-	--arch="$arch" --cross_compile="$cross" --build_dir="$BUILD/$t" \
+	--arch="$arch" --cross_compile="$cross" --build_dir="$out" \
 	--kunitconfig="$TOP/targets/common/debug.config" \
 	--kunitconfig="$TOP/targets/$t/kunitconfig" \
 	--jobs="$(nproc)" "$@"

@@ -27,13 +27,14 @@ for t in $targets; do
 	cat "$LOGS/$t/results" >> "$all"
 done
 
-# checkpatch, as a maintainer runs it on what we send.
+# checkpatch, as a maintainer runs it on what we send. Its spdxcheck.py
+# needs Debian's python3 (python3-ply, python3-git), not another on PATH.
 for p in "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch; do
 	[ -e "$p" ] || continue
 	case $p in */0000-cover-letter.patch) continue ;; esac
 	name=${p##*/}
 	out=$LOGS/checkpatch-${name%.patch}.log
-	if (cd "$LINUX" && ./scripts/checkpatch.pl --strict --no-signoff "$p") > "$out" 2>&1; then
+	if (cd "$LINUX" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --no-signoff "$p") > "$out" 2>&1; then
 		echo "PASS checkpatch: $name" | tee -a "$all"
 	else
 		echo "FAIL checkpatch: $name: $(grep -E '^(ERROR|WARNING|CHECK)' "$out" | head -n 1)" | tee -a "$all"

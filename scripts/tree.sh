@@ -12,6 +12,15 @@ SYNC=refs/ppc-series/synced
 
 g() { git -C "$LINUX" "$@"; }
 
+# Debian's .gitignore ignores everything at the top level, so that new
+# files are invisible to 'git status' and 'git add' refuses paths. Drop
+# that stanza in the work tree only: the base commit stays Debian's.
+unignore() {
+	g update-index --no-skip-worktree .gitignore
+	sed -i '/^# Debian packaging: ignore everything/,/^!\/debian\/$/d' "$LINUX/.gitignore"
+	g update-index --skip-worktree .gitignore
+}
+
 if [ -d "$LINUX/.git" ] && g rev-parse -q --verify base >/dev/null; then
 	if [ "${FORCE:-0}" != 1 ]; then
 		if [ -n "$(g status --porcelain --untracked-files=no)" ]; then
@@ -53,10 +62,12 @@ fi
 set -- "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch
 if [ -e "$1" ]; then
 	if ! g am -q --empty=drop --committer-date-is-author-date "$@"; then
+		p=$(g am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -n 1)
 		g am --abort >/dev/null 2>&1 || true
-		die "series/ does not apply to the base (see the message above)"
+		die "series/ does not apply to the base: it stops at \"$p\" (see git am's message above)"
 	fi
 	"$TOP/scripts/cover.sh" import
 fi
 g update-ref $SYNC HEAD
+unignore
 note "build/linux: $(base_version | cut -d' ' -f1-2) + $(g rev-list --count base..HEAD) patches"
