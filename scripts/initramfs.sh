@@ -51,6 +51,7 @@ busybox)
 	done
 	cat >> "$list" <<LIST
 file /bin/busybox $stage/root/bin/busybox 0755 0 0
+slink /bin/sh busybox 0777 0 0
 file /bin/bash $stage/root/bin/bash-static 0755 0 0
 file /init $TOP/initramfs/init.sh 0755 0 0
 dir /rig/lib 0755 0 0

@@ -129,7 +129,8 @@ def do_rig(target, log, names):
 
 
 # What the kernel prints when something went wrong, whatever the test said.
-SPLAT = re.compile(r'(------------\[ cut here \]------------|WARNING: |BUG: |'
+SPLAT = re.compile(r'(------------\[ cut here \]------------|WARNING: CPU: |'
+		   r'WARNING: .*(lock|RCU|irq)|BUG: |'
 		   r'Oops|Kernel panic|Unable to handle kernel|Call Trace:|'
 		   r'possible recursive locking|possible circular locking|'
 		   r'inconsistent lock state|suspicious RCU usage|'

@@ -42,11 +42,13 @@ check insmod /rig/files/livepatch-sample.ko
 desc="transition completes"
 check wait_for "$SYSFS/transition" 0
 desc="/proc/cmdline is patched"
+ktap_print_msg "/proc/cmdline: $(cat /proc/cmdline)"
 check test "$(cat /proc/cmdline)" = "$PATCHED"
 desc="disable"
 check sh -c "echo 0 > $SYSFS/enabled"
 desc="disable: transition completes, /proc/cmdline is back"
 check wait_gone_and_restored
+ktap_print_msg "/proc/cmdline: $(cat /proc/cmdline)"
 desc="unload"
 check rmmod $MOD
 ktap_finished
