@@ -66,7 +66,8 @@ esac
 echo "dir /rig/modules 0755 0 0" >> "$list"
 for m in $(target_var "$t" RIG_MODULES); do
 	[ -f "$out/$m" ] || die "module $m was not built in build/$t"
-	echo "file /rig/modules/${m##*/} $out/$m 0644 0 0" >> "$list"
+	grep -q "^file /rig/modules/${m##*/} " "$list" ||
+		echo "file /rig/modules/${m##*/} $out/$m 0644 0 0" >> "$list"
 	echo "module modules/${m##*/}" >> "$stage/list"
 done
 echo "dir /rig/files 0755 0 0" >> "$list"

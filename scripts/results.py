@@ -7,7 +7,9 @@
                                   the log of an initramfs rig boot; NAME are
                                   the modules and scripts it had to run
   results.py TARGET console LOG   the log has no oops, WARN, lockdep or
-                                  KASAN report and no W+X mapping
+                                  KASAN report and no W+X mapping, but for
+                                  warnings a test announced between
+                                  "expected WARNING follows" and "... done"
 
 KTAP is parsed by the kernel's own parser (tools/testing/kunit/kunit_parser.py
 in build/linux), chunk by chunk for a rig log: each module and script the rig
@@ -85,6 +87,12 @@ def do_kunit(target, log):
 	report(target, 'kunit', 'built-in', test)
 
 
+def occurrence(seen, name):
+	"""NAME, then NAME#2, NAME#3... for a module the rig loads again."""
+	seen[name] = seen.get(name, 0) + 1
+	return name if seen[name] == 1 else f'{name}#{seen[name]}'
+
+
 BEGIN = re.compile(r'rig: begin (module|script) (\S+)$')
 END = re.compile(r'rig: end (module|script) (\S+): (.*)$')
 UNLOAD = re.compile(r'rig: unload (\S+): (.*)$')
@@ -95,14 +103,15 @@ def do_rig(target, log, names):
 	chunks = {}
 	cur = None
 	done = False
+	seen = {}
 	for line in lines:
 		m = BEGIN.search(line)
 		if m:
-			cur = m.group(2)
+			cur = occurrence(seen, m.group(2))
 			chunks[cur] = {'kind': m.group(1), 'lines': [], 'end': None}
 			continue
 		m = END.search(line)
-		if m and cur == m.group(2):
+		if m and cur and cur.split('#')[0] == m.group(2):
 			chunks[cur]['end'] = m.group(3)
 			cur = None
 			continue
@@ -113,7 +122,8 @@ def do_rig(target, log, names):
 			done = True
 		if cur:
 			chunks[cur]['lines'].append(line)
-	for name in names:
+	seen = {}
+	for name in (occurrence(seen, n) for n in names):
 		c = chunks.get(name)
 		if not c:
 			result(False, target, f'rig {name}', 'never ran')
@@ -139,9 +149,27 @@ SPLAT = re.compile(r'(------------\[ cut here \]------------|WARNING: CPU: |'
 		   r'rcu: INFO: .* detected stalls)')
 
 
+# A test that provokes a warning on purpose brackets it with these.
+EXPECT_BEGIN = 'expected WARNING follows'
+EXPECT_END = 'expected WARNING done'
+
+
 def do_console(target, log):
 	lines = read(log)
-	bad = [line.strip() for line in lines if SPLAT.search(line)]
+	bad = []
+	expecting = None
+	for line in lines:
+		if EXPECT_BEGIN in line:
+			expecting = []
+		elif EXPECT_END in line and expecting is not None:
+			if not expecting:
+				bad.append('a test expected a WARNING that never came')
+			expecting = None
+		elif SPLAT.search(line):
+			if expecting is not None:
+				expecting.append(line)
+			else:
+				bad.append(line.strip())
 	name = os.path.basename(log)
 	if bad:
 		result(False, target, f'console {name}', bad[0])
