@@ -20,8 +20,10 @@ set -- "--make_options=CC=$cc"
 for a in $extra; do
 	set -- "$@" "--make_options=$a"
 done
+# KCONFIGS: other fragments (paths below targets/), as make bench uses.
+for k in ${KCONFIGS:-common/debug.config $t/kunitconfig}; do
+	set -- "$@" "--kunitconfig=$TOP/targets/$k"
+done
 exec python3 "$LINUX/tools/testing/kunit/kunit.py" build \
 	--arch="$arch" --cross_compile="$cross" --build_dir="$out" \
-	--kunitconfig="$TOP/targets/common/debug.config" \
-	--kunitconfig="$TOP/targets/$t/kunitconfig" \
 	--jobs="$(nproc)" "$@"

@@ -16,6 +16,10 @@ n=$(g rev-list --count base..HEAD)
 [ "$(g rev-parse --abbrev-ref HEAD)" = series ] ||
 	die "build/linux is not on branch 'series' (rebase in progress?)"
 
+# --to DIR: write there instead of series/, and leave build/linux alone.
+to=
+[ "${1:-}" = --to ] && to=${2:?usage: export.sh [--to DIR]}
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The cover letter takes its Date from the committer ident: pin it to the
@@ -23,6 +27,10 @@ trap 'rm -rf "$tmp"' EXIT
 GIT_COMMITTER_DATE=$(g log -1 --format=%aD HEAD) \
 	g format-patch -q --zero-commit --no-signature --numbered \
 	--cover-letter --cover-from-description=subject -o "$tmp" base..HEAD
+if [ -n "$to" ]; then
+	mv "$tmp"/*.patch "$to/"
+	exit 0
+fi
 rm -f "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch
 mv "$tmp"/*.patch "$TOP/series/"
 g update-ref refs/ppc-series/synced HEAD

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Make build/<target>/rig.cpio: the initramfs whose init loads the target's
+# Make build/<target>/rig.cpio (or BUILD_DIR/rig.cpio with the MODULEs given):
+# the initramfs whose init loads the target's
 # test modules (RIG_MODULES), runs its scripts (RIG_SCRIPTS) and powers off.
 #   RIG=c:       initramfs/init.c built static with the target's compiler
 #                (Debian has no 32-bit powerpc user space)
@@ -10,8 +11,12 @@
 # the ppc64el dpkg architecture (RIG=busybox).
 set -eu
 . "$(dirname "$0")/lib.sh"
-t=${1:?usage: initramfs.sh TARGET}
-out=$BUILD/$t
+t=${1:?usage: initramfs.sh TARGET [BUILD_DIR MODULE...]}
+out=${2:-$BUILD/$t}
+if [ $# -gt 2 ]; then
+	shift 2
+	RIG_MODULES_ARGS=$*
+fi
 rig=$(target_var "$t" RIG)
 cross=$(target_var "$t" CROSS_COMPILE)
 gen=$out/usr/gen_init_cpio
@@ -64,22 +69,22 @@ LIST
 esac
 
 echo "dir /rig/modules 0755 0 0" >> "$list"
-for m in $(target_var "$t" RIG_MODULES); do
+for m in ${RIG_MODULES_ARGS:-$(target_var "$t" RIG_MODULES)}; do
 	[ -f "$out/$m" ] || die "module $m was not built in build/$t"
 	grep -q "^file /rig/modules/${m##*/} " "$list" ||
 		echo "file /rig/modules/${m##*/} $out/$m 0644 0 0" >> "$list"
 	echo "module modules/${m##*/}" >> "$stage/list"
 done
 echo "dir /rig/files 0755 0 0" >> "$list"
-for f in $(target_var "$t" RIG_FILES); do
+[ -n "${RIG_MODULES_ARGS:-}" ] || for f in $(target_var "$t" RIG_FILES); do
 	[ -f "$out/$f" ] || die "$f was not built in build/$t"
 	echo "file /rig/files/${f##*/} $out/$f 0644 0 0" >> "$list"
 done
 echo "dir /rig/scripts 0755 0 0" >> "$list"
-for s in $(target_var "$t" RIG_SCRIPTS); do
+[ -n "${RIG_MODULES_ARGS:-}" ] || for s in $(target_var "$t" RIG_SCRIPTS); do
 	[ -f "$TOP/targets/$t/$s" ] || die "no script targets/$t/$s"
 	echo "file /rig/scripts/$s $TOP/targets/$t/$s 0755 0 0" >> "$list"
 	echo "script scripts/$s" >> "$stage/list"
 done
 "$gen" "$list" > "$out/rig.cpio"
-note "build/$t/rig.cpio: $(grep -c . "$stage/list") steps"
+note "$out/rig.cpio: $(grep -c . "$stage/list") steps"

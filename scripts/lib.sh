@@ -3,7 +3,7 @@
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$TOP/build
-LINUX=$BUILD/linux
+LINUX=${LINUX:-$BUILD/linux}
 LOGS=$BUILD/logs
 
 # Base tree: Debian's linux-source-6.12, pinned (DESIGN.md section 2).

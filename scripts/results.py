@@ -6,6 +6,8 @@
   results.py TARGET rig LOG NAME...
                                   the log of an initramfs rig boot; NAME are
                                   the modules and scripts it had to run
+  results.py TARGET ftrace LOG    the ftrace and trace event startup tests
+                                  ran and passed
   results.py TARGET console LOG   the log has no oops, WARN, lockdep or
                                   KASAN report and no W+X mapping, but for
                                   warnings a test announced between
@@ -149,6 +151,19 @@ SPLAT = re.compile(r'(------------\[ cut here \]------------|WARNING: CPU: |'
 		   r'rcu: INFO: .* detected stalls)')
 
 
+def do_ftrace(target, log):
+	text = '\n'.join(read(log))
+	passed = len(re.findall(r'PASSED$', text, re.M))
+	failed = len(re.findall(r'FAILED', text))
+	events = len(re.findall(r'Testing event (?:system )?\S+: OK$', text, re.M))
+	whole = 'Testing all events: OK' in text
+	ok = passed > 0 and failed == 0 and events > 0 and whole
+	detail = (f'{passed} tracer tests passed, {failed} failed; {events} events '
+		  f'and systems enabled and disabled, all at once: '
+		  f'{"OK" if whole else "missing"}')
+	result(ok, target, 'ftrace startup tests', detail)
+
+
 # A test that provokes a warning on purpose brackets it with these.
 EXPECT_BEGIN = 'expected WARNING follows'
 EXPECT_END = 'expected WARNING done'
@@ -191,6 +206,8 @@ def main(argv):
 		do_rig(target, log, argv[4:])
 	elif kind == 'console':
 		do_console(target, log)
+	elif kind == 'ftrace':
+		do_ftrace(target, log)
 	else:
 		sys.exit(__doc__)
 	return 1 if failed else 0

@@ -40,6 +40,9 @@ cp "$BUILD/$t/test.log" "$log/kunit.log" 2>/dev/null || : > "$log/kunit.log"
 echo "   (kunit.py exec: $(elapsed "$start"))"
 python3 "$TOP/scripts/results.py" "$t" kunit "$log/kunit.log" | tee -a "$res"
 python3 "$TOP/scripts/results.py" "$t" console "$log/kunit.log" | tee -a "$res"
+if [ "$(target_var "$t" STARTUP_TESTS)" = 1 ]; then
+	python3 "$TOP/scripts/results.py" "$t" ftrace "$log/kunit.log" | tee -a "$res"
+fi
 cpus=$(sed -n 's/.*smp: Brought up .* \([0-9][0-9]*\) CPUs\{0,1\}$/\1/p' "$log/kunit.log")
 want=$(target_var "$t" CPUS)
 if [ "${cpus:-1}" = "$want" ]; then

@@ -30,6 +30,17 @@ if [ -d "$LINUX/.git" ] && g rev-parse -q --verify base >/dev/null; then
 			die "build/linux has commits not exported to series/; 'make export' them, or FORCE=1 to drop them"
 		fi
 	fi
+	# Already made from these very patches: keep it (and its timestamps,
+	# so that builds stay incremental).
+	tmp=$(mktemp -d)
+	if "$TOP/scripts/export.sh" --to "$tmp" >/dev/null 2>&1 &&
+	   diff -r -q "$tmp" "$TOP/series" >/dev/null 2>&1; then
+		rm -rf "$tmp"
+		unignore
+		note "build/linux is up to date with series/"
+		exit 0
+	fi
+	rm -rf "$tmp"
 	g am --abort >/dev/null 2>&1 || true
 	g checkout -q -B series base
 	g reset -q --hard base

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Table of one target's benchmark: base against patched.
+
+  bench-table.py TARGET DIR
+
+Reads DIR/{base,patched}-TARGET-{icount,tcg}.log, the console logs of the
+benchmark module (lines "static_call_bench: WHAT: T ticks / N = X ns each").
+Under -icount shift=0 a guest nanosecond is one instruction: those columns
+are instructions per operation, loop included, and repeat exactly. The tcg
+columns are TCG wall-clock time: an emulator's, not hardware's, so only the
+ratios mean something.
+"""
+
+import re
+import sys
+
+LINE = re.compile(r'static_call_bench: ([^:]+): (\d+) ticks / (\d+) = (\d+) ns each')
+SKIP = re.compile(r'static_call_bench: ([^:]+): not measured: (.*)$')
+
+
+def read(path):
+	vals, notes = {}, {}
+	try:
+		with open(path, errors='replace') as f:
+			for line in f:
+				m = LINE.search(line)
+				if m:
+					ticks, n = int(m.group(2)), int(m.group(3))
+					vals[m.group(1)] = (ticks, n, int(m.group(4)))
+				m = SKIP.search(line)
+				if m:
+					notes[m.group(1)] = m.group(2).strip()
+	except FileNotFoundError:
+		pass
+	return vals, notes
+
+
+def main(argv):
+	target, d = argv[1], argv[2]
+	runs = {(tree, mode): read(f'{d}/{tree}-{target}-{mode}.log')
+		for tree in ('base', 'patched') for mode in ('icount', 'tcg')}
+	names = []
+	for (vals, notes) in runs.values():
+		for k in list(vals) + list(notes):
+			if k not in names:
+				names.append(k)
+	print(f'\n{target}: base = Debian 6.12.117 + benchmark module; '
+	      'patched = the whole series')
+	print('icount: instructions per operation (QEMU -icount shift=0, 1 CPU), '
+	      'exact; tcg: ns per operation under TCG, an emulator: ratios only')
+	hdr = f'{"operation":58} {"base":>9} {"patched":>9} {"ratio":>6} | {"base":>9} {"patched":>9} {"ratio":>6}'
+	print(f'{"":58} {"icount (instructions)":^26} | {"tcg (ns)":^26}')
+	print(hdr)
+	print('-' * len(hdr))
+	for k in names:
+		cols = []
+		for mode in ('icount', 'tcg'):
+			b = runs[('base', mode)][0].get(k)
+			p = runs[('patched', mode)][0].get(k)
+			bs = str(b[2]) if b else '-'
+			ps = str(p[2]) if p else '-'
+			r = f'{p[2] / b[2]:.2f}' if b and p and b[2] else '-'
+			cols.append(f'{bs:>9} {ps:>9} {r:>6}')
+		print(f'{k[:58]:58} {cols[0]} | {cols[1]}')
+	for k in names:
+		for (tree, mode), (vals, notes) in runs.items():
+			if k in notes and k not in vals:
+				print(f'  {k} ({tree}, {mode}): {notes[k]}')
+				break
+	return 0
+
+
+if __name__ == '__main__':
+	sys.exit(main(sys.argv))

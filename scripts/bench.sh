@@ -1,0 +1,65 @@
+#!/bin/sh
+# make bench: the same in-guest benchmark on the unpatched base and on the
+# patched tree, side by side, in one run. For each ppc32 target (or
+# T=<target>): build both kernels with targets/common/bench.config, boot
+# each twice with the benchmark module (the last patch of the series, which
+# applies to the base as well):
+#   icount: QEMU -icount shift=0, one CPU: the timebase counts guest
+#           instructions, so "ns" are instructions, the same run to run;
+#   tcg:    plain TCG wall clock, for ratios only: TCG is an emulator.
+# Prints a table of base, patched and patched/base, written with the raw
+# logs to build/bench/. Not a test: it never fails on a number.
+set -u
+. "$(dirname "$0")/lib.sh"
+out=$BUILD/bench
+mkdir -p "$out"
+g() { git -C "$LINUX" "$@"; }
+
+[ -d "$LINUX/.git" ] || "$TOP/scripts/tree.sh" || exit 1
+bench=$(g log --format=%H --grep='^powerpc/static_call: Add a benchmark' base..HEAD | head -n 1)
+kunitcfg=$(g log --format=%H --grep='^kunit: tool: Add QEMU configs' base..HEAD | head -n 1)
+[ -n "$bench" ] && [ -n "$kunitcfg" ] || die "series/ has no benchmark patch"
+
+# The base: Debian's tree plus the kunit.py configs (tools only) and the
+# benchmark module, nothing else of the series.
+base=$out/base-linux
+if [ "$(git -C "$base" rev-parse HEAD 2>/dev/null)" = "" ] ||
+   [ "$(cat "$out/base-linux.from" 2>/dev/null)" != "$kunitcfg $bench" ]; then
+	rm -rf "$base"
+	g worktree prune
+	g worktree add -q --detach "$base" base || die "cannot make $base"
+	git -C "$base" -c user.name=bench -c user.email=bench@invalid \
+		cherry-pick -q "$kunitcfg" "$bench" ||
+		die "the benchmark patch does not apply to the base"
+	echo "$kunitcfg $bench" > "$out/base-linux.from"
+fi
+
+table=$out/results.txt
+: > "$table"
+for t in ${T:-ppc32-e500smp ppc32-book3s}; do
+	for tree in base patched; do
+		src=$LINUX
+		[ $tree = base ] && src=$base
+		dir=$out/$tree-$t
+		echo "== $t: building $tree kernel"
+		LINUX=$src BUILD_DIR=$dir KCONFIGS=common/bench.config \
+			"$TOP/scripts/build.sh" "$t" > "$out/$tree-$t.build.log" 2>&1 ||
+			die "build failed: build/bench/$tree-$t.build.log"
+		LINUX=$src "$TOP/scripts/initramfs.sh" "$t" "$dir" \
+			arch/powerpc/kernel/static_call_bench.ko > /dev/null 2>&1 ||
+			die "no initramfs for $tree-$t"
+		arch=$(target_var "$t" KUNIT_ARCH)
+		for mode in icount tcg; do
+			case $mode in
+			icount) args="-smp 1 -icount shift=0" ;;
+			tcg) args="" ;;
+			esac
+			log=$out/$tree-$t-$mode.log
+			echo "   booting $tree ($mode)"
+			python3 "$TOP/scripts/rig.py" "$arch" "$dir" "$dir/rig.cpio" \
+				"$log" 600 $args
+		done
+	done
+	python3 "$TOP/scripts/bench-table.py" "$t" "$out" | tee -a "$table"
+done
+echo "written to build/bench/results.txt"
