@@ -4,7 +4,7 @@
 SHELL := /bin/sh
 S := scripts
 
-.PHONY: help check run tree export apply bisect-check build deps clean
+.PHONY: help check run bench tree export apply bisect-check build deps clean
 
 help:
 	@sed -n 's/^## //p' Makefile
@@ -16,6 +16,10 @@ check:
 ## make run            build the patched kernels, boot them, show what the series does
 run:
 	@$(S)/run.sh
+
+## make bench          the benchmark on the unpatched base and the series, side by side
+bench:
+	@$(S)/bench.sh
 
 ## make tree           build/linux: the base plus one git commit per patch of series/
 tree:

@@ -60,9 +60,23 @@ def main(argv):
 			p = runs[('patched', mode)][0].get(k)
 			bs = str(b[2]) if b else '-'
 			ps = str(p[2]) if p else '-'
-			r = f'{p[2] / b[2]:.2f}' if b and p and b[2] else '-'
+			r = '-'
+			if b and p and b[2]:
+				q = p[2] / b[2]
+				r = f'{q:.2f}' if q < 100 else f'{q:.0f}x'
 			cols.append(f'{bs:>9} {ps:>9} {r:>6}')
 		print(f'{k[:58]:58} {cols[0]} | {cols[1]}')
+	for tree in ('base', 'patched'):
+		again = read(f'{d}/{tree}-{target}-icount-again.log')[0]
+		first = runs[(tree, 'icount')][0]
+		per_op = {k: v[2] for k, v in first.items()}
+		diff = [k for k in per_op if again.get(k, (0, 0, None))[2] != per_op[k]]
+		if not first:
+			print(f'  {tree}: icount: no results')
+		elif not diff:
+			print(f'  {tree}: icount run twice: the same instruction counts')
+		else:
+			print(f'  {tree}: icount run twice: counts differ in: {", ".join(diff)}')
 	for k in names:
 		for (tree, mode), (vals, notes) in runs.items():
 			if k in notes and k not in vals:

@@ -4,8 +4,9 @@
 # T=<target>): build both kernels with targets/common/bench.config, boot
 # each twice with the benchmark module (the last patch of the series, which
 # applies to the base as well):
-#   icount: QEMU -icount shift=0, one CPU: the timebase counts guest
-#           instructions, so "ns" are instructions, the same run to run;
+#   icount: QEMU -icount shift=0,sleep=off, one CPU: the timebase counts guest
+#           instructions, so "ns" are instructions; run twice, to show
+#           that they are the same run to run;
 #   tcg:    plain TCG wall clock, for ratios only: TCG is an emulator.
 # Prints a table of base, patched and patched/base, written with the raw
 # logs to build/bench/. Not a test: it never fails on a number.
@@ -13,6 +14,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 out=$BUILD/bench
 mkdir -p "$out"
+"$TOP/scripts/deps.sh" || exit 1
 g() { git -C "$LINUX" "$@"; }
 
 [ -d "$LINUX/.git" ] || "$TOP/scripts/tree.sh" || exit 1
@@ -28,9 +30,14 @@ if [ "$(git -C "$base" rev-parse HEAD 2>/dev/null)" = "" ] ||
 	rm -rf "$base"
 	g worktree prune
 	g worktree add -q --detach "$base" base || die "cannot make $base"
-	git -C "$base" -c user.name=bench -c user.email=bench@invalid \
-		cherry-pick -q "$kunitcfg" "$bench" ||
-		die "the benchmark patch does not apply to the base"
+	# MAINTAINERS differs from the base around the series' entries and
+	# plays no part in a kernel.
+	for c in "$kunitcfg" "$bench"; do
+		g format-patch -1 --stdout "$c" |
+			git -C "$base" -c user.name=bench -c user.email=bench@invalid \
+				am -q --exclude=MAINTAINERS ||
+			die "the benchmark patch does not apply to the base"
+	done
 	echo "$kunitcfg $bench" > "$out/base-linux.from"
 fi
 
@@ -49,9 +56,9 @@ for t in ${T:-ppc32-e500smp ppc32-book3s}; do
 			arch/powerpc/kernel/static_call_bench.ko > /dev/null 2>&1 ||
 			die "no initramfs for $tree-$t"
 		arch=$(target_var "$t" KUNIT_ARCH)
-		for mode in icount tcg; do
+		for mode in icount icount-again tcg; do
 			case $mode in
-			icount) args="-smp 1 -icount shift=0" ;;
+			icount*) args="-smp 1 -icount shift=0,sleep=off" ;;
 			tcg) args="" ;;
 			esac
 			log=$out/$tree-$t-$mode.log

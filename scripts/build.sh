@@ -10,7 +10,7 @@ t=${1:?usage: build.sh TARGET [make args]}
 shift
 arch=$(target_var "$t" KUNIT_ARCH)
 cross=$(target_var "$t" CROSS_COMPILE)
-[ -d "$LINUX/.git" ] || die "no build/linux; run 'make tree' first"
+[ -e "$LINUX/.git" ] || die "no $LINUX; run 'make tree' first"
 out=${BUILD_DIR:-$BUILD/$t}
 mkdir -p "$out"
 cc="${cross}gcc"
