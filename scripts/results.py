@@ -54,7 +54,8 @@ def suite_line(target, kind, suite):
 	c = suite.counts
 	detail = f'{c.passed} passed, {c.failed} failed'
 	if c.skipped:
-		detail += f', {c.skipped} skipped'
+		names = [t.name for t in suite.subtests if t.status == Status.SKIPPED]
+		detail += f', {c.skipped} skipped' + (f' ({", ".join(names)})' if names else '')
 	if c.crashed or c.errors:
 		detail += f', {c.crashed} crashed, {c.errors} errors'
 	if suite.status == Status.SKIPPED:

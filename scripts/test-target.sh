@@ -62,5 +62,8 @@ python3 "$TOP/scripts/rig.py" "$arch" "$BUILD/$t" "$BUILD/$t/rig.cpio" \
 	"$log/rig.log" "$TIMEOUT" $(target_var "$t" RIG_QEMU_ARGS)
 echo "   (rig boot: $(elapsed "$start"))"
 python3 "$TOP/scripts/results.py" "$t" rig "$log/rig.log" $names | tee -a "$res"
+# What the stress cases counted and why cases were skipped, for the reader.
+sed -n -e 's/^\[ *[0-9.]*\] *# \([a-z_]*stress[a-z_]*: [0-9].*\)/   (\1)/p' \
+	-e 's/^\[ *[0-9.]*\] *ok [0-9]* \([^ ]*\) # SKIP \(.*\)/   (skipped \1: \2)/p' "$log/rig.log"
 python3 "$TOP/scripts/results.py" "$t" console "$log/rig.log" | tee -a "$res"
 ! grep -q '^FAIL' "$res"
