@@ -30,7 +30,22 @@ for c in $(g rev-list --reverse base..HEAD); do
 	fi
 	for t in $targets; do
 		start=$(date +%s)
-		if BUILD_DIR=$BUILD/bisect/$t "$TOP/scripts/build.sh" "$t" > "$LOGS/bisect/$n-$t.log" 2>&1; then
+		# The target's fragments, less the options that a later patch
+		# brings (kunit.py refuses a config that drops one).
+		frags=
+		for f in common/debug.config $t/kunitconfig; do
+			mkdir -p "$BUILD/bisect/kconfig/$t"
+			out=$BUILD/bisect/kconfig/$t/${f##*/}
+			while IFS= read -r line; do
+				sym=$(echo "$line" | sed -n 's/^CONFIG_\([A-Za-z0-9_]*\)=.*/\1/p')
+				if [ -n "$sym" ] && ! g grep -qE "^(menu)?config $sym\$" -- '*Kconfig*'; then
+					continue
+				fi
+				echo "$line"
+			done < "$TOP/targets/$f" > "$out"
+			frags="$frags $out"
+		done
+		if KCONFIGS=$frags BUILD_DIR=$BUILD/bisect/$t "$TOP/scripts/build.sh" "$t" > "$LOGS/bisect/$n-$t.log" 2>&1; then
 			echo "PASS $n $t build ($(( $(date +%s) - start )) s)" | tee -a "$res"
 		else
 			echo "FAIL $n $t build: see build/logs/bisect/$n-$t.log" | tee -a "$res"

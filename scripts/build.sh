@@ -20,9 +20,11 @@ set -- "--make_options=CC=$cc"
 for a in $extra; do
 	set -- "$@" "--make_options=$a"
 done
-# KCONFIGS: other fragments (paths below targets/), as make bench uses.
+# KCONFIGS: other fragments (below targets/, or absolute), as make bench
+# and make bisect-check use.
 for k in ${KCONFIGS:-common/debug.config $t/kunitconfig}; do
-	set -- "$@" "--kunitconfig=$TOP/targets/$k"
+	case $k in /*) ;; *) k=$TOP/targets/$k ;; esac
+	set -- "$@" "--kunitconfig=$k"
 done
 exec python3 "$LINUX/tools/testing/kunit/kunit.py" build \
 	--arch="$arch" --cross_compile="$cross" --build_dir="$out" \
