@@ -15,7 +15,7 @@ for t in ${T:-$TARGETS}; do
 	echo "--- kunit.py exec --arch=$(target_var "$t" KUNIT_ARCH):"
 	sed -n '/^\[..:..:..\] =/,$p' "$log/kunit.out"
 	echo "--- after boot, from the rig's initramfs (build/logs/$t/rig.log):"
-	grep -E 'rig: |livepatch|^\[ *[0-9.]+\] *(ok|not ok) [0-9]|# Subtest' "$log/rig.log" |
+	grep -E 'rig: |livepatch|proc/cmdline|^\[ *[0-9.]+\] *(ok|not ok) [0-9]|# Subtest' "$log/rig.log" |
 		sed 's/^\[ *[0-9.]*\] //'
 	echo "--- results:"
 	cat "$log/results"

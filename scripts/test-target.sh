@@ -16,7 +16,7 @@ cross=$(target_var "$t" CROSS_COMPILE)
 log=$LOGS/$t
 mkdir -p "$log"
 res=$log/results
-: > "$res"
+echo "# base: $(base_version)" > "$res"
 TIMEOUT=${TIMEOUT:-300}
 
 say() { echo "$*" | tee -a "$res"; }
@@ -24,7 +24,8 @@ elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
 
 echo "== $t: base $(base_version | cut -d' ' -f2), series $(git -C "$LINUX" rev-list --count base..HEAD) patches"
 start=$(date +%s)
-if ! "$TOP/scripts/build.sh" "$t" > "$log/build.log" 2>&1; then
+echo "base: $(base_version)" > "$log/build.log"
+if ! "$TOP/scripts/build.sh" "$t" >> "$log/build.log" 2>&1; then
 	say "FAIL $t: build: see build/logs/$t/build.log"
 	tail -n 20 "$log/build.log" | sed 's/^/    /'
 	exit 1
