@@ -47,7 +47,7 @@ def main(argv):
 				names.append(k)
 	print(f'\n{target}: base = Debian 6.12.117 + benchmark module; '
 	      'patched = the whole series')
-	print('icount: instructions per operation (QEMU -icount shift=0, 1 CPU), '
+	print('icount: instructions per operation (QEMU -icount shift=0,sleep=off, 1 CPU), '
 	      'exact; tcg: ns per operation under TCG, an emulator: ratios only')
 	hdr = f'{"operation":58} {"base":>9} {"patched":>9} {"ratio":>6} | {"base":>9} {"patched":>9} {"ratio":>6}'
 	print(f'{"":58} {"icount (instructions)":^26} | {"tcg (ns)":^26}')
@@ -63,7 +63,12 @@ def main(argv):
 			r = '-'
 			if b and p and b[2]:
 				q = p[2] / b[2]
-				r = f'{q:.2f}' if q < 100 else f'{q:.0f}x'
+				if q >= 100:
+					r = f'{q:.0f}x'
+				elif q >= 0.1:
+					r = f'{q:.2f}'
+				else:
+					r = f'1/{1 / q:.0f}'
 			cols.append(f'{bs:>9} {ps:>9} {r:>6}')
 		print(f'{k[:58]:58} {cols[0]} | {cols[1]}')
 	for tree in ('base', 'patched'):
