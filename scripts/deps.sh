@@ -7,7 +7,8 @@ set -eu
 
 PKGS="git make gcc libc6-dev bc flex bison libelf-dev libssl-dev python3 perl
 cpio xz-utils kmod ccache u-boot-tools qemu-system-ppc python3-ply python3-git
-gcc-powerpc-linux-gnu libc6-dev-powerpc-cross gcc-powerpc64le-linux-gnu"
+gcc-powerpc-linux-gnu libc6-dev-powerpc-cross gcc-powerpc64le-linux-gnu
+libc6-dev-ppc64el-cross rsync"
 
 missing=
 for p in $PKGS; do

@@ -39,6 +39,68 @@ dir /rig 0755 0 0
 file /rig/list $stage/list 0644 0 0
 LIST
 
+# debian_programs DEBS: RIG_DEBIAN_PROGRAMS (paths in the packages of
+# RIG_DEBIAN_PACKAGES, ppc64el) go to /usr/local/bin (or to the path after
+# a ':'; busybox does not replace them with its links), with the shared
+# libraries they need (followed through DT_NEEDED) and the dynamic loader.
+# The kernel's selftests expect the messages of these programs, not
+# busybox's: kmod's insmod, procps' sysctl, coreutils' date.
+debian_programs() {
+	progs=$(target_var "$t" RIG_DEBIAN_PROGRAMS)
+	[ -n "$progs" ] || return 0
+	droot=$stage/debian
+	mkdir -p "$droot"
+	for p in $(target_var "$t" RIG_DEBIAN_PACKAGES); do
+		if ! ls "$1"/${p}_*.deb >/dev/null 2>&1; then
+			(cd "$1" && apt-get download "$p:ppc64el") ||
+				die "cannot download $p:ppc64el (dpkg --add-architecture ppc64el; apt-get update)"
+		fi
+		dpkg -x "$(ls "$1"/${p}_*.deb | tail -n 1)" "$droot"
+	done
+	libdir=/lib/powerpc64le-linux-gnu
+	echo "dir /usr 0755 0 0" >> "$list"
+	echo "dir /usr/local 0755 0 0" >> "$list"
+	echo "dir /usr/local/bin 0755 0 0" >> "$list"
+	echo "dir /lib 0755 0 0" >> "$list"
+	echo "dir $libdir 0755 0 0" >> "$list"
+	echo "dir /lib64 0755 0 0" >> "$list"
+	[ -f "$droot$libdir/ld64.so.2" ] || die "no ld64.so.2 in RIG_DEBIAN_PACKAGES"
+	echo "file /lib64/ld64.so.2 $droot$libdir/ld64.so.2 0755 0 0" >> "$list"
+	todo=
+	for p in $progs; do
+		# PATH or PATH:WHERE (for scripts that call /bin/stat)
+		src=${p%%:*}
+		dst=/usr/local/bin/${src##*/}
+		case $p in *:*) dst=${p#*:} ;; esac
+		[ -f "$droot$src" ] || die "no $src in RIG_DEBIAN_PACKAGES"
+		echo "file $dst $droot$src 0755 0 0" >> "$list"
+		todo="$todo $droot$src"
+	done
+	for l in $(target_var "$t" RIG_DEBIAN_LINKS); do
+		echo "slink /usr/local/bin/${l%%:*} ${l#*:} 0777 0 0" >> "$list"
+	done
+	done_libs=' '
+	while [ -n "$todo" ]; do
+		set -- $todo
+		todo=
+		for f in "$@"; do
+			for lib in $(${cross}readelf -d "$f" |
+				     sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+				case $done_libs in *" $lib "*) continue ;; esac
+				done_libs="$done_libs$lib "
+				src=
+				for d in $libdir /usr$libdir; do
+					[ -e "$droot$d/$lib" ] && src=$droot$d/$lib
+				done
+				[ -n "$src" ] || die "${f##*/} needs $lib: add its package to RIG_DEBIAN_PACKAGES"
+				src=$(readlink -f "$src")
+				echo "file $libdir/$lib $src 0755 0 0" >> "$list"
+				todo="$todo $src"
+			done
+		done
+	done
+}
+
 case $rig in
 c)
 	${cross}gcc -static -O2 -Wall -Wextra -Werror -o "$stage/init" "$TOP/initramfs/init.c"
@@ -54,6 +116,7 @@ busybox)
 		fi
 		dpkg -x "$(ls "$debs"/${p}_*.deb | tail -n 1)" "$stage/root"
 	done
+	debian_programs "$debs"
 	cat >> "$list" <<LIST
 file /bin/busybox $stage/root/bin/busybox 0755 0 0
 slink /bin/sh busybox 0777 0 0
@@ -67,6 +130,31 @@ LIST
 	die "targets/$t/target.env: unknown RIG=$rig"
 	;;
 esac
+
+# kselftest_install: the kernel's kselftest collections RIG_KSELFTEST,
+# built for the target (their test modules against build/<target>) and
+# installed by their own Makefile to /rig/kselftest, run_kselftest.sh and all.
+kselftest_install() {
+	ksft=$(target_var "$t" RIG_KSELFTEST)
+	[ -n "$ksft" ] || return 0
+	inst=$out/kselftest
+	rm -rf "$inst"
+	make -s -C "$LINUX/tools/testing/selftests" ARCH="$(target_var "$t" SRCARCH)" \
+		CROSS_COMPILE="$cross" CC="${cross}gcc" KDIR="$LINUX" O="$out" \
+		TARGETS="$ksft" INSTALL_PATH="$inst" \
+		install >"$stage/kselftest.log" 2>&1 ||
+		die "kselftest $ksft: build failed, see $stage/kselftest.log"
+	(cd "$inst" && find . -mindepth 1) | sort | while read -r f; do
+		if [ -d "$inst/$f" ]; then
+			echo "dir /rig/kselftest/${f#./} 0755 0 0"
+		else
+			echo "file /rig/kselftest/${f#./} $inst/$f $(stat -c %a "$inst/$f") 0 0"
+		fi
+	done > "$stage/kselftest.list"
+	echo "dir /rig/kselftest 0755 0 0" >> "$list"
+	cat "$stage/kselftest.list" >> "$list"
+}
+[ -n "${RIG_MODULES_ARGS:-}" ] || kselftest_install
 
 echo "dir /rig/modules 0755 0 0" >> "$list"
 for m in ${RIG_MODULES_ARGS:-$(target_var "$t" RIG_MODULES)}; do

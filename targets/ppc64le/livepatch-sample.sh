@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Rig script (runs in the ppc64le guest): samples/livepatch/livepatch-sample.ko
 # patches cmdline_proc_show(); check that /proc/cmdline changes, that the
-# transition completes, and that disabling and unloading put it back.
-# Prints KTAP.
+# transition completes, and that disabling and unloading put it back. Then
+# livepatch-args-fix.ko replaces a function of livepatch-args-mod.ko whose
+# ninth and tenth arguments are passed on the stack. Prints KTAP.
 . /rig/lib/ktap_helpers.sh
 
 MOD=livepatch_sample
@@ -34,7 +35,7 @@ check() {
 }
 
 ktap_print_header
-ktap_set_plan 6
+ktap_set_plan 11
 orig=$(cat /proc/cmdline)
 
 desc="load livepatch-sample.ko"
@@ -51,4 +52,19 @@ check wait_gone_and_restored
 ktap_print_msg "/proc/cmdline: $(cat /proc/cmdline)"
 desc="unload"
 check rmmod $MOD
+
+TOTAL=/sys/kernel/livepatch_args/total
+FIX=/sys/kernel/livepatch/livepatch_args_fix
+desc="load livepatch-args-mod.ko: total is 55"
+check sh -c "insmod /rig/files/livepatch-args-mod.ko && test \$(cat $TOTAL) = 55"
+desc="load livepatch-args-fix.ko"
+check insmod /rig/files/livepatch-args-fix.ko
+desc="fix: transition completes"
+check wait_for "$FIX/transition" 0
+desc="fix: total is 385 (arguments 9 and 10 read from the stack)"
+ktap_print_msg "total: $(cat $TOTAL)"
+check test "$(cat $TOTAL)" = 385
+desc="disable and unload the fix, unload livepatch-args-mod.ko"
+check sh -c "echo 0 > $FIX/enabled && while [ -e $FIX ]; do sleep 0.1; done &&
+	test \$(cat $TOTAL) = 55 && rmmod livepatch_args_fix && rmmod livepatch_args_mod"
 ktap_finished
