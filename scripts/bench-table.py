@@ -5,7 +5,8 @@
   bench-table.py TARGET DIR
 
 Reads DIR/{base,patched}-TARGET-{icount,tcg}.log, the console logs of the
-benchmark module (lines "static_call_bench: WHAT: T ticks / N = X ns each").
+benchmark modules (lines "static_call_bench: WHAT: T ticks / N = X ns each",
+and the same from livepatch_bench).
 Under -icount shift=0 a guest nanosecond is one instruction: those columns
 are instructions per operation, loop included, and repeat exactly. The tcg
 columns are TCG wall-clock time: an emulator's, not hardware's, so only the
@@ -15,8 +16,8 @@ ratios mean something.
 import re
 import sys
 
-LINE = re.compile(r'static_call_bench: ([^:]+): (\d+) ticks / (\d+) = (\d+) ns each')
-SKIP = re.compile(r'static_call_bench: ([^:]+): not measured: (.*)$')
+LINE = re.compile(r'(?:static_call|livepatch)_bench: ([^:]+): (\d+) ticks / (\d+) = (\d+) ns each')
+SKIP = re.compile(r'(?:static_call|livepatch)_bench: ([^:]+): not measured: (.*)$')
 
 
 def read(path):

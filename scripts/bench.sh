@@ -1,9 +1,9 @@
 #!/bin/sh
 # make bench: the same in-guest benchmark on the unpatched base and on the
-# patched tree, side by side, in one run. For each ppc32 target (or
-# T=<target>): build both kernels with targets/common/bench.config, boot
-# each twice with the benchmark module (the last patch of the series, which
-# applies to the base as well):
+# patched tree, side by side, in one run. For each target (or T=<target>):
+# build both kernels with targets/common/bench.config and the target's
+# BENCH_KCONFIG, boot each with its BENCH_MODULES (the benchmark modules are
+# the last patch of the series, which applies to the base as well):
 #   icount: QEMU -icount shift=0,sleep=off, one CPU: the timebase counts guest
 #           instructions, so "ns" are instructions; run twice, to show
 #           that they are the same run to run;
@@ -18,7 +18,7 @@ mkdir -p "$out"
 g() { git -C "$LINUX" "$@"; }
 
 [ -d "$LINUX/.git" ] || "$TOP/scripts/tree.sh" || exit 1
-bench=$(g log --format=%H --grep='^powerpc/static_call: Add a benchmark' base..HEAD | head -n 1)
+bench=$(g log --format=%H --grep='^powerpc: Add benchmark modules' base..HEAD | head -n 1)
 kunitcfg=$(g log --format=%H --grep='^kunit: tool: Add QEMU configs' base..HEAD | head -n 1)
 [ -n "$bench" ] && [ -n "$kunitcfg" ] || die "series/ has no benchmark patch"
 
@@ -43,17 +43,18 @@ fi
 
 table=$out/results.txt
 : > "$table"
-for t in ${T:-ppc32-e500smp ppc32-book3s}; do
+for t in ${T:-ppc32-e500smp ppc32-book3s ppc64le}; do
 	for tree in base patched; do
 		src=$LINUX
 		[ $tree = base ] && src=$base
 		dir=$out/$tree-$t
 		echo "== $t: building $tree kernel"
-		LINUX=$src BUILD_DIR=$dir KCONFIGS=common/bench.config \
+		LINUX=$src BUILD_DIR=$dir \
+			KCONFIGS="common/bench.config $(target_var "$t" BENCH_KCONFIG)" \
 			"$TOP/scripts/build.sh" "$t" > "$out/$tree-$t.build.log" 2>&1 ||
 			die "build failed: build/bench/$tree-$t.build.log"
 		LINUX=$src "$TOP/scripts/initramfs.sh" "$t" "$dir" \
-			arch/powerpc/kernel/static_call_bench.ko > /dev/null 2>&1 ||
+			$(target_var "$t" BENCH_MODULES) > /dev/null 2>&1 ||
 			die "no initramfs for $tree-$t"
 		arch=$(target_var "$t" KUNIT_ARCH)
 		for mode in icount icount-again tcg; do
