@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build every prefix of the series for every target (or T=<target>), in
 # build/bisect/<target> so that each step is incremental, and run checkpatch
-# on each patch. Slow: run it before exporting, not in CI.
+# on each patch. Slow: run it before exporting, not in CI. FROM=<n> builds
+# only the prefixes ending at patch n or later (checkpatch still runs on all).
 # Prints a result line per patch and target, then 'N passed, N failed'.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -28,6 +29,7 @@ for c in $(g rev-list --reverse base..HEAD); do
 	else
 		echo "FAIL $n checkpatch: see build/logs/bisect/$n-checkpatch.log" | tee -a "$res"
 	fi
+	[ "$i" -ge "${FROM:-1}" ] || continue
 	for t in $targets; do
 		start=$(date +%s)
 		# The target's fragments, less the options that a later patch
