@@ -20,7 +20,7 @@ note() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 # target_var TARGET VAR: read one variable from targets/TARGET/target.env
 target_var() {
 	[ -f "$TOP/targets/$1/target.env" ] || die "unknown target '$1' (have: $TARGETS)"
-	(. "$TOP/targets/$1/target.env"; eval "printf '%s' \"\${$2}\"")
+	(. "$TOP/targets/$1/target.env"; eval "printf '%s' \"\${$2:-}\"")
 }
 
 # The base version a tree was made from, for the logs.
