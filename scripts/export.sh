@@ -23,9 +23,11 @@ to=
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The cover letter takes its Date from the committer ident: pin it to the
-# newest patch so that the same commits always export the same bytes.
+# newest patch so that the same commits always export the same bytes. The
+# abbreviated blob names in "index" lines are pinned too: git would size
+# them to the number of objects in the repository.
 GIT_COMMITTER_DATE=$(g log -1 --format=%aD HEAD) \
-	g format-patch -q --zero-commit --no-signature --numbered \
+	g -c core.abbrev=12 format-patch -q --zero-commit --no-signature --numbered \
 	--cover-letter --cover-from-description=subject -o "$tmp" base..HEAD
 if [ -n "$to" ]; then
 	mv "$tmp"/*.patch "$to/"
