@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Table of one target's benchmark: base against patched.
+"""Table of one target's benchmark: base against patched; or their plot.
 
   bench-table.py TARGET DIR
+  bench-table.py --plot PNG DIR TARGET...
 
 Reads DIR/{base,patched}-TARGET-{icount,tcg}.log, the console logs of the
 benchmark modules (lines "static_call_bench: WHAT: T ticks / N = X ns each",
@@ -11,6 +12,9 @@ Under -icount shift=0 a guest nanosecond is one instruction: those columns
 are instructions per operation, loop included, and repeat exactly. The tcg
 columns are TCG wall-clock time: an emulator's, not hardware's, so only the
 ratios mean something.
+
+--plot draws patched/base for every operation of the TARGETs into PNG (one
+panel per target, icount and tcg bars, log scale), with matplotlib.
 """
 
 import re
@@ -91,5 +95,60 @@ def main(argv):
 	return 0
 
 
+def plot(argv):
+	out, d, targets = argv[2], argv[3], argv[4:]
+	try:
+		import matplotlib
+		matplotlib.use('Agg')
+		import matplotlib.pyplot as plt
+	except ImportError:
+		print('no plot: python3-matplotlib is not installed')
+		return 0
+	panels = []
+	for target in targets:
+		runs = {(tree, mode): read(f'{d}/{tree}-{target}-{mode}.log')[0]
+			for tree in ('base', 'patched') for mode in ('icount', 'tcg')}
+		rows = []
+		for k in runs[('base', 'icount')]:
+			ratio = []
+			for mode in ('icount', 'tcg'):
+				b = runs[('base', mode)].get(k)
+				p = runs[('patched', mode)].get(k)
+				ratio.append(p[2] / b[2] if b and p and b[2] and p[2] else None)
+			rows.append((k, ratio))
+		if rows:
+			panels.append((target, rows))
+	if not panels:
+		print('no plot: no results')
+		return 0
+	height = sum(len(rows) for _, rows in panels) * 0.42 + 1.2 * len(panels)
+	fig, axes = plt.subplots(len(panels), 1, figsize=(10, height), squeeze=False,
+				 gridspec_kw={'height_ratios': [len(r) for _, r in panels]})
+	for ax, (target, rows) in zip(axes[:, 0], panels):
+		y = range(len(rows))
+		for i, (mode, color) in enumerate((('icount: instructions', 'tab:blue'),
+						   ('tcg: time (emulator)', 'tab:orange'))):
+			# from 1 (as fast as the base) to the ratio
+			vals = [(r[1][i] or 1) - 1 for r in rows]
+			ax.barh([v + (i - 0.5) * 0.38 for v in y], vals, height=0.38,
+				left=1, color=color, label=mode)
+		ax.set_xscale('log')
+		ratios = [q for r in rows for q in r[1] if q] + [1]
+		ax.set_xlim(min(ratios) / 2, max(ratios) * 2)
+		ax.axvline(1, color='black', linewidth=0.8)
+		ax.set_yticks(list(y))
+		ax.set_yticklabels([r[0] for r in rows], fontsize=8)
+		ax.invert_yaxis()
+		ax.set_title(f'{target}: patched / base (left of 1: the series is cheaper)',
+			     fontsize=10)
+		ax.legend(fontsize=8, loc='lower right')
+	fig.tight_layout()
+	fig.savefig(out, dpi=90)
+	print(f'plot: {out}')
+	return 0
+
+
 if __name__ == '__main__':
+	if len(sys.argv) > 1 and sys.argv[1] == '--plot':
+		sys.exit(plot(sys.argv))
 	sys.exit(main(sys.argv))

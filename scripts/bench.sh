@@ -9,12 +9,13 @@
 #           that they are the same run to run;
 #   tcg:    plain TCG wall clock, for ratios only: TCG is an emulator.
 # Prints a table of base, patched and patched/base, written with the raw
-# logs to build/bench/. Not a test: it never fails on a number.
+# logs and a plot of the ratios (bench.png) to build/bench/. Not a test: it
+# never fails on a number.
 set -u
 . "$(dirname "$0")/lib.sh"
 out=$BUILD/bench
 mkdir -p "$out"
-"$TOP/scripts/deps.sh" || exit 1
+EXTRA_PKGS=python3-matplotlib "$TOP/scripts/deps.sh" || exit 1
 g() { git -C "$LINUX" "$@"; }
 
 [ -d "$LINUX/.git" ] || "$TOP/scripts/tree.sh" || exit 1
@@ -70,4 +71,7 @@ for t in ${T:-ppc32-e500smp ppc32-book3s ppc64le}; do
 	done
 	python3 "$TOP/scripts/bench-table.py" "$t" "$out" | tee -a "$table"
 done
-echo "written to build/bench/results.txt"
+# Debian's python3, with Debian's matplotlib
+PATH=/usr/bin:$PATH python3 "$TOP/scripts/bench-table.py" --plot "$out/bench.png" \
+	"$out" ${T:-ppc32-e500smp ppc32-book3s ppc64le}
+echo "written to build/bench/results.txt and build/bench/bench.png"

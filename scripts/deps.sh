@@ -10,6 +10,8 @@ cpio xz-utils kmod ccache u-boot-tools qemu-system-ppc python3-ply python3-git
 gcc-powerpc-linux-gnu libc6-dev-powerpc-cross gcc-powerpc64le-linux-gnu
 libc6-dev-ppc64el-cross rsync"
 
+# EXTRA_PKGS: what one command needs besides (make bench: matplotlib)
+PKGS="$PKGS ${EXTRA_PKGS:-}"
 missing=
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
