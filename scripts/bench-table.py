@@ -21,10 +21,13 @@ import re
 import sys
 
 LINE = re.compile(r'(?:static_call|livepatch)_bench: ([^:]+): (\d+) ticks / (\d+) = (\d+) ns each')
-SKIP = re.compile(r'(?:static_call|livepatch)_bench: ([^:]+): not measured: (.*)$')
+SKIP = re.compile(r'(?:static_call|livepatch)_bench: ([^:]+): not (?:measured|counted): (.*)$')
+PATCHES = re.compile(r'static_call_bench: ([^:]+): (\d+) text patches / (\d+) = ([\d.]+) each')
 
 
-def read(path):
+def read(path, patches=None):
+	"""Timed results {what: (ticks, n, ns each)} and notes {what: why not};
+	text patch counts {what: (patches, n)} into the dict patches, if given."""
 	vals, notes = {}, {}
 	try:
 		with open(path, errors='replace') as f:
@@ -36,19 +39,39 @@ def read(path):
 				m = SKIP.search(line)
 				if m:
 					notes[m.group(1)] = m.group(2).strip()
+				m = PATCHES.search(line)
+				if m and patches is not None:
+					patches[m.group(1)] = (int(m.group(2)), int(m.group(3)))
 	except FileNotFoundError:
 		pass
 	return vals, notes
 
 
+def ratio(b, p):
+	if not b or p is None:
+		return '-'
+	q = p / b
+	if q >= 100:
+		return f'{q:.0f}x'
+	if q >= 0.1:
+		return f'{q:.2f}'
+	if q == 0:
+		return '0'
+	return f'1/{1 / q:.0f}'
+
+
 def main(argv):
 	target, d = argv[1], argv[2]
-	runs = {(tree, mode): read(f'{d}/{tree}-{target}-{mode}.log')
-		for tree in ('base', 'patched') for mode in ('icount', 'tcg')}
+	runs, patches = {}, {}
+	for tree in ('base', 'patched'):
+		for mode in ('icount', 'icount-again', 'tcg'):
+			patches[(tree, mode)] = {}
+			runs[(tree, mode)] = read(f'{d}/{tree}-{target}-{mode}.log',
+						  patches[(tree, mode)])
 	names = []
 	for (vals, notes) in runs.values():
 		for k in list(vals) + list(notes):
-			if k not in names:
+			if k not in names and k != 'text patches':
 				names.append(k)
 	print(f'\n{target}: base = Debian 6.12.117 + benchmark module; '
 	      'patched = the whole series')
@@ -65,33 +88,47 @@ def main(argv):
 			p = runs[('patched', mode)][0].get(k)
 			bs = str(b[2]) if b else '-'
 			ps = str(p[2]) if p else '-'
-			r = '-'
-			if b and p and b[2]:
-				q = p[2] / b[2]
-				if q >= 100:
-					r = f'{q:.0f}x'
-				elif q >= 0.1:
-					r = f'{q:.2f}'
-				else:
-					r = f'1/{1 / q:.0f}'
+			r = ratio(b and b[2], p and p[2])
 			cols.append(f'{bs:>9} {ps:>9} {r:>6}')
 		print(f'{k[:58]:58} {cols[0]} | {cols[1]}')
+
+	counted = [k for k in names if any(k in c for c in patches.values())]
+	if counted:
+		print('\ntext-patching operations per operation (poke-area TLB flushes, '
+		      'counted with kprobes in a separate, untimed pass of the icount run; '
+		      'on nohash SMP the base sends an IPI to every other CPU for each)')
+		print(f'{"operation":58} {"base":>9} {"patched":>9} {"ratio":>6}')
+		for k in counted:
+			b = patches[('base', 'icount')].get(k)
+			p = patches[('patched', 'icount')].get(k)
+			bv = b[0] / b[1] if b else None
+			pv = p[0] / p[1] if p else None
+			bs = f'{bv:.2f}' if b else '-'
+			ps = f'{pv:.2f}' if p else '-'
+			print(f'{k[:58]:58} {bs:>9} {ps:>9} {ratio(bv, pv):>6}')
+
+	print()
 	for tree in ('base', 'patched'):
-		again = read(f'{d}/{tree}-{target}-icount-again.log')[0]
 		first = runs[(tree, 'icount')][0]
-		per_op = {k: v[2] for k, v in first.items()}
-		diff = [k for k in per_op if again.get(k, (0, 0, None))[2] != per_op[k]]
+		again = runs[(tree, 'icount-again')][0]
+		diff = [k for k in first if again.get(k, (0, 0, None))[2] != first[k][2]]
+		diff += [k + ' (text patches)' for k in patches[(tree, 'icount')]
+			 if patches[(tree, 'icount-again')].get(k) != patches[(tree, 'icount')][k]]
 		if not first:
 			print(f'  {tree}: icount: no results')
 		elif not diff:
 			print(f'  {tree}: icount run twice: the same instruction counts')
 		else:
 			print(f'  {tree}: icount run twice: counts differ in: {", ".join(diff)}')
-	for k in names:
+	for k in names + ['text patches']:
 		for (tree, mode), (vals, notes) in runs.items():
 			if k in notes and k not in vals:
 				print(f'  {k} ({tree}, {mode}): {notes[k]}')
 				break
+	if any('rotating' in k for k in names):
+		print('  rotating over three far targets: an update waits for an RCU Tasks '
+		      'grace period whenever both slots are in use; under icount the idle '
+		      'time of that wait is virtual time, not instructions')
 	return 0
 
 
