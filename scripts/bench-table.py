@@ -143,7 +143,9 @@ def plot(argv):
 		return 0
 	panels = []
 	for target in targets:
-		runs = {(tree, mode): read(f'{d}/{tree}-{target}-{mode}.log')[0]
+		patches = {'base': {}, 'patched': {}}
+		runs = {(tree, mode): read(f'{d}/{tree}-{target}-{mode}.log',
+					   patches[tree] if mode == 'icount' else None)[0]
 			for tree in ('base', 'patched') for mode in ('icount', 'tcg')}
 		rows = []
 		for k in runs[('base', 'icount')]:
@@ -152,6 +154,8 @@ def plot(argv):
 				b = runs[('base', mode)].get(k)
 				p = runs[('patched', mode)].get(k)
 				ratio.append(p[2] / b[2] if b and p and b[2] and p[2] else None)
+			b, p = patches['base'].get(k), patches['patched'].get(k)
+			ratio.append(p[0] / b[0] if b and p and b[0] and p[0] else None)
 			rows.append((k, ratio))
 		if rows:
 			panels.append((target, rows))
@@ -164,10 +168,11 @@ def plot(argv):
 	for ax, (target, rows) in zip(axes[:, 0], panels):
 		y = range(len(rows))
 		for i, (mode, color) in enumerate((('icount: instructions', 'tab:blue'),
-						   ('tcg: time (emulator)', 'tab:orange'))):
+						   ('tcg: time (emulator)', 'tab:orange'),
+						   ('text patches', 'tab:green'))):
 			# from 1 (as fast as the base) to the ratio
 			vals = [(r[1][i] or 1) - 1 for r in rows]
-			ax.barh([v + (i - 0.5) * 0.38 for v in y], vals, height=0.38,
+			ax.barh([v + (i - 1) * 0.27 for v in y], vals, height=0.27,
 				left=1, color=color, label=mode)
 		ax.set_xscale('log')
 		ratios = [q for r in rows for q in r[1] if q] + [1]

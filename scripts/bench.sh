@@ -4,9 +4,10 @@
 # build both kernels with targets/common/bench.config and the target's
 # BENCH_KCONFIG, boot each with its BENCH_MODULES (the benchmark modules are
 # the last patch of the series, which applies to the base as well):
-#   icount: QEMU -icount shift=0,sleep=off, one CPU: the timebase counts guest
-#           instructions, so "ns" are instructions; run twice, to show
-#           that they are the same run to run;
+#   icount: QEMU -icount shift=0,sleep=off, one CPU, a fixed random seed
+#           and date: the timebase counts guest instructions, so "ns" are
+#           instructions; run twice, to show that they are the same run to
+#           run;
 #   tcg:    plain TCG wall clock, for ratios only: TCG is an emulator.
 # Prints a table of base, patched and patched/base, written with the raw
 # logs and a plot of the ratios (bench.png) to build/bench/. Not a test: it
@@ -60,7 +61,10 @@ for t in ${T:-ppc32-e500smp ppc32-book3s ppc64le}; do
 		arch=$(target_var "$t" KUNIT_ARCH)
 		for mode in icount icount-again tcg; do
 			case $mode in
-			icount*) args="-smp 1 -icount shift=0,sleep=off" ;;
+			# -seed: the rng-seed QEMU puts in the device tree,
+			# and -rtc: the date, the same in every boot
+			icount*) args="-smp 1 -icount shift=0,sleep=off -seed 1
+				-rtc base=2026-01-01T00:00:00,clock=vm" ;;
 			tcg) args="" ;;
 			esac
 			log=$out/$tree-$t-$mode.log
