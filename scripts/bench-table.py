@@ -170,6 +170,8 @@ def plot(argv):
 		for i, (mode, color) in enumerate((('icount: instructions', 'tab:blue'),
 						   ('tcg: time (emulator)', 'tab:orange'),
 						   ('text patches', 'tab:green'))):
+			if not any(r[1][i] for r in rows):
+				continue
 			# from 1 (as fast as the base) to the ratio
 			vals = [(r[1][i] or 1) - 1 for r in rows]
 			ax.barh([v + (i - 1) * 0.27 for v in y], vals, height=0.27,

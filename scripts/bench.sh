@@ -43,6 +43,11 @@ if [ "$(git -C "$base" rev-parse HEAD 2>/dev/null)" = "" ] ||
 	echo "$kunitcfg $bench" > "$out/base-linux.from"
 fi
 
+# The same image from the same sources whenever and wherever it is built:
+# the build's date, number, user and host are in it and move its layout.
+export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026' \
+	KBUILD_BUILD_VERSION=1 KBUILD_BUILD_USER=bench KBUILD_BUILD_HOST=bench
+
 table=$out/results.txt
 : > "$table"
 for t in ${T:-ppc32-e500smp ppc32-book3s ppc64le}; do
