@@ -155,7 +155,9 @@ def plot(argv):
 				p = runs[('patched', mode)].get(k)
 				ratio.append(p[2] / b[2] if b and p and b[2] and p[2] else None)
 			b, p = patches['base'].get(k), patches['patched'].get(k)
-			ratio.append(p[0] / b[0] if b and p and b[0] and p[0] else None)
+			# per operation: the two passes may count different numbers
+			ratio.append((p[0] / p[1]) / (b[0] / b[1]) if b and p and b[0] and p[0]
+				     else None)
 			rows.append((k, ratio))
 		if rows:
 			panels.append((target, rows))
