@@ -49,7 +49,7 @@ export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026' \
 	KBUILD_BUILD_VERSION=1 KBUILD_BUILD_USER=bench KBUILD_BUILD_HOST=bench
 
 table=$out/results.txt
-: > "$table"
+echo "# base: $(base_version); QEMU $(qemu_version)" > "$table"
 for t in ${T:-ppc32-e500smp ppc32-book3s ppc64le}; do
 	for tree in base patched; do
 		src=$LINUX

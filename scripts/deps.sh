@@ -1,12 +1,15 @@
 #!/bin/sh
 # Install what the tooling needs from Debian (as root), or, when not root,
 # print the exact command and stop. Also adds the ppc64el dpkg architecture
-# for the ppc64le initramfs (busybox-static, bash-static).
+# for the ppc64le initramfs (busybox-static, bash-static), and on Debian 12
+# takes QEMU from bookworm-backports: QEMU before 8.1 can keep running
+# stale translated code under multi-threaded TCG ("accel/tcg: Always lock
+# pages before translation"), which the static call stress test catches.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
 PKGS="git make gcc libc6-dev bc flex bison libelf-dev libssl-dev python3 perl
-cpio xz-utils kmod ccache u-boot-tools qemu-system-ppc python3-ply python3-git
+cpio xz-utils kmod ccache u-boot-tools python3-ply python3-git
 gcc-powerpc-linux-gnu libc6-dev-powerpc-cross gcc-powerpc64le-linux-gnu
 libc6-dev-ppc64el-cross rsync"
 
@@ -19,16 +22,39 @@ for p in $PKGS; do
 done
 need_arch=
 dpkg --print-foreign-architectures | grep -qx ppc64el || need_arch=1
-[ -z "$missing" ] && [ -z "$need_arch" ] && exit 0
+
+# QEMU 8.1 or newer; on bookworm from its backports.
+QEMU_MIN=1:8.1
+qemu_ok() {
+	v=$(dpkg-query -W -f='${Version}' qemu-system-ppc 2>/dev/null) &&
+		dpkg --compare-versions "$v" ge "$QEMU_MIN"
+}
+BPO=$(. /etc/os-release; [ "${VERSION_CODENAME:-}" != bookworm ] || echo bookworm-backports)
+need_qemu=
+qemu_ok || need_qemu=1
+
+[ -z "$missing" ] && [ -z "$need_arch" ] && [ -z "$need_qemu" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
 	echo "Missing Debian packages. Run as root:" >&2
 	[ -n "$need_arch" ] && echo "  dpkg --add-architecture ppc64el" >&2
+	[ -n "$BPO" ] && [ -n "$need_qemu" ] &&
+		echo "  echo 'deb http://deb.debian.org/debian $BPO main' > /etc/apt/sources.list.d/$BPO.list" >&2
 	echo "  apt-get update && apt-get install -y --no-install-recommends$missing" >&2
+	[ -n "$need_qemu" ] &&
+		echo "  apt-get install -y --no-install-recommends ${BPO:+-t $BPO }qemu-system-ppc" >&2
 	exit 1
 fi
 [ -n "$need_arch" ] && dpkg --add-architecture ppc64el
-note "installing:${missing:- (none; ppc64el architecture added)}"
+if [ -n "$BPO" ] && [ -n "$need_qemu" ] &&
+   ! grep -rqsE "^(deb .* $BPO |Suites:.* $BPO( |\$))" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+	note "adding $BPO to apt's sources, for QEMU >= 8.1"
+	echo "deb http://deb.debian.org/debian $BPO main" > "/etc/apt/sources.list.d/$BPO.list"
+fi
+note "installing:${missing:- (no new packages)}${need_qemu:+ qemu-system-ppc${BPO:+ from $BPO}}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null || note "apt-get update reported errors; trying the install anyway"
 [ -z "$missing" ] || apt-get install -y -q --no-install-recommends $missing >/dev/null
+[ -z "$need_qemu" ] ||
+	apt-get install -y -q --no-install-recommends ${BPO:+-t $BPO} qemu-system-ppc >/dev/null
+qemu_ok || die "qemu-system-ppc is older than $QEMU_MIN: $(dpkg-query -W -f='${Version}' qemu-system-ppc 2>/dev/null)"

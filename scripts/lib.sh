@@ -27,3 +27,8 @@ target_var() {
 base_version() {
 	cat "$LINUX/.git/base-version" 2>/dev/null || echo unknown
 }
+
+# The QEMU the rig boots with, for the logs.
+qemu_version() {
+	qemu-system-ppc --version 2>/dev/null | sed -n '1s/^QEMU emulator version //p'
+}

@@ -44,7 +44,10 @@ def main(argv):
 		'-initrd', initrd, '-append', append,
 		'-no-reboot', '-nographic', '-serial', p.serial] +
 	       p.extra_qemu_params + argv[6:])
+	version = subprocess.run(['qemu-system-' + p.qemu_arch, '--version'],
+				 capture_output=True, text=True).stdout.split('\n')[0]
 	with open(log, 'w') as out:
+		out.write('# ' + version + '\n')
 		out.write('$ ' + ' '.join(cmd) + '\n')
 		out.flush()
 		proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out,

@@ -17,12 +17,13 @@ log=$LOGS/$t
 mkdir -p "$log"
 res=$log/results
 echo "# base: $(base_version)" > "$res"
+echo "# qemu: $(qemu_version)" >> "$res"
 TIMEOUT=${TIMEOUT:-300}
 
 say() { echo "$*" | tee -a "$res"; }
 elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
 
-echo "== $t: base $(base_version | cut -d' ' -f2), series $(git -C "$LINUX" rev-list --count base..HEAD) patches"
+echo "== $t: base $(base_version | cut -d' ' -f2), series $(git -C "$LINUX" rev-list --count base..HEAD) patches, QEMU $(qemu_version | cut -d' ' -f1)"
 start=$(date +%s)
 echo "base: $(base_version)" > "$log/build.log"
 if ! "$TOP/scripts/build.sh" "$t" >> "$log/build.log" 2>&1; then
@@ -34,9 +35,13 @@ say "PASS $t: build: $(elapsed "$start")"
 "$TOP/scripts/w1.sh" "$t" | tee -a "$res"
 
 start=$(date +%s)
+# The target's QEMU options (multi-threaded TCG on e500: the trace event
+# startup tests send an IPI per patched word, slow to a vCPU that waits
+# its turn on one host thread) apply to this boot too.
+qargs=$(target_var "$t" RIG_QEMU_ARGS)
 python3 "$LINUX/tools/testing/kunit/kunit.py" exec --arch="$arch" \
 	--cross_compile="$cross" --build_dir="$BUILD/$t" --timeout="$TIMEOUT" \
-	> "$log/kunit.out" 2>&1
+	${qargs:+"--qemu_args=$qargs"} > "$log/kunit.out" 2>&1
 cp "$BUILD/$t/test.log" "$log/kunit.log" 2>/dev/null || : > "$log/kunit.log"
 echo "   (kunit.py exec: $(elapsed "$start"))"
 python3 "$TOP/scripts/results.py" "$t" kunit "$log/kunit.log" | tee -a "$res"
