@@ -1,5 +1,6 @@
 # powerpc static-call slots and frameless livepatch: the series and its rig.
-# Targets: ppc32-e500smp ppc32-book3s ppc64le (T=<target> picks one).
+# Targets: ppc32-e500smp ppc32-book3s ppc64le, and ppc32-e500smp-kasan in
+# make check (T=<target> picks one).
 
 SHELL := /bin/sh
 S := scripts

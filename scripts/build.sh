@@ -22,7 +22,9 @@ for a in $extra; do
 done
 # KCONFIGS: other fragments (below targets/, or absolute), as make bench
 # and make bisect-check use.
-for k in ${KCONFIGS:-common/debug.config $t/kunitconfig}; do
+# KCONFIG_BASE (target.env): fragments a target builds on (a variant of
+# another target).
+for k in ${KCONFIGS:-common/debug.config $(target_var "$t" KCONFIG_BASE) $t/kunitconfig}; do
 	case $k in /*) ;; *) k=$TOP/targets/$k ;; esac
 	set -- "$@" "--kunitconfig=$k"
 done

@@ -6,7 +6,7 @@
 # 'N passed, N failed'; exit status 1 if anything failed.
 set -u
 . "$(dirname "$0")/lib.sh"
-targets=${T:-$TARGETS}
+targets=${T:-$CHECK_TARGETS}
 mkdir -p "$LOGS"
 all=$LOGS/results
 : > "$all"

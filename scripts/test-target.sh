@@ -18,6 +18,7 @@ mkdir -p "$log"
 res=$log/results
 echo "# base: $(base_version)" > "$res"
 echo "# qemu: $(qemu_version)" >> "$res"
+TIMEOUT=${TIMEOUT:-$(target_var "$t" TIMEOUT)}
 TIMEOUT=${TIMEOUT:-300}
 
 say() { echo "$*" | tee -a "$res"; }
