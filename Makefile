@@ -5,7 +5,7 @@
 SHELL := /bin/sh
 S := scripts
 
-.PHONY: help check run bench tree export apply bisect-check build deps clean
+.PHONY: help check run bench tree export apply bisect-check build build-matrix deps clean
 
 help:
 	@sed -n 's/^## //p' Makefile
@@ -37,6 +37,10 @@ apply:
 ## make bisect-check   build every prefix of the series for every target; checkpatch
 bisect-check:
 	@$(S)/bisect-check.sh
+
+## make build-matrix   build the compiled-only configurations (PCREL, big-endian ELFv2), W=1
+build-matrix:
+	@$(S)/build-matrix.sh
 
 ## make build T=       build one target's kernel in build/<target>
 build:

@@ -1,13 +1,19 @@
 #!/bin/sh
-# Build every prefix of the series for every target (or T=<target>), in
+# Build every prefix of the series for every target, the build-only ones
+# too (or T=<target>), in
 # build/bisect/<target> so that each step is incremental, and run checkpatch
 # on each patch. Slow: run it before exporting, not in CI. FROM=<n> builds
 # only the prefixes ending at patch n or later (checkpatch still runs on all).
 # Prints a result line per patch and target, then 'N passed, N failed'.
 set -u
 . "$(dirname "$0")/lib.sh"
-targets=${T:-$TARGETS}
+targets=${T:-$TARGETS $BUILD_TARGETS}
 g() { git -C "$LINUX" "$@"; }
+pkgs=
+for t in $targets; do
+	pkgs="$pkgs $(target_var "$t" EXTRA_PKGS)"
+done
+EXTRA_PKGS=$pkgs "$TOP/scripts/deps.sh" || exit 1
 [ -d "$LINUX/.git" ] || die "no build/linux; run 'make tree' first"
 [ -z "$(g status --porcelain --untracked-files=no)" ] || die "build/linux has uncommitted changes"
 head=$(g symbolic-ref -q --short HEAD) || die "build/linux is not on a branch"
@@ -35,9 +41,9 @@ for c in $(g rev-list --reverse base..HEAD); do
 		# The target's fragments, less the options that a later patch
 		# brings (kunit.py refuses a config that drops one).
 		frags=
-		for f in common/debug.config $t/kunitconfig; do
+		for f in common/debug.config $(target_var "$t" KCONFIG_BASE) $t/kunitconfig; do
 			mkdir -p "$BUILD/bisect/kconfig/$t"
-			out=$BUILD/bisect/kconfig/$t/${f##*/}
+			out=$BUILD/bisect/kconfig/$t/$(echo "$f" | tr / -)
 			while IFS= read -r line; do
 				sym=$(echo "$line" | sed -n 's/^CONFIG_\([A-Za-z0-9_]*\)=.*/\1/p')
 				if [ -n "$sym" ] && ! g grep -qE "^(menu)?config $sym\$" -- '*Kconfig*'; then

@@ -13,6 +13,8 @@ BASE_SHA256=585a4a074597aefa2b1a68ada83a3184ba351c127544dea80618bbcceaa3961f
 CACHE=${PPC_SERIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ppc-series}
 
 TARGETS="ppc32-e500smp ppc32-book3s ppc64le"
+# compiled only (make build-matrix, make bisect-check), never booted
+BUILD_TARGETS="ppc64le-pcrel ppc64-elfv2"
 # make check also runs the e500 tests again with KASAN
 CHECK_TARGETS="ppc32-e500smp ppc32-e500smp-kasan ppc32-book3s ppc64le"
 
