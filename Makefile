@@ -1,20 +1,22 @@
-# powerpc static-call slots and frameless livepatch: the series and its rig.
-# Targets: ppc32-e500smp ppc32-book3s ppc64le, and ppc32-e500smp-kasan in
-# make check (T=<target> picks one).
+# powerpc static-call slots and frameless livepatch: the topic series of
+# each base (series/<base>/<topic>/) and their rig.
+# Every command takes BASE=<base> and TOPIC=<topic> (default: every base,
+# every topic); check, run and build take T=<target>.
 
 SHELL := /bin/sh
 S := scripts
+export BASE TOPIC T
 
 .PHONY: help check run bench tree export apply bisect-check build build-matrix deps clean
 
 help:
 	@sed -n 's/^## //p' Makefile
 
-## make check          install deps, build, boot and test every target; checkpatch; W=1
+## make check          install deps; per base: make the tree, build, boot and test every target; checkpatch; W=1
 check:
 	@$(S)/check.sh
 
-## make run            build the patched kernels, boot them, show what the series does
+## make run            build the patched kernels, boot them, show what the series do
 run:
 	@$(S)/run.sh
 
@@ -22,19 +24,19 @@ run:
 bench:
 	@$(S)/bench.sh
 
-## make tree           build/linux: the base plus one git commit per patch of series/
+## make tree           build/<base>/linux: the base, a branch per topic, branch test stacking them
 tree:
 	@$(S)/tree.sh
 
-## make export         write build/linux's commits back to series/
+## make export         write the topic branches of build/<base>/linux back to series/<base>/<topic>/
 export:
 	@$(S)/export.sh
 
-## make apply KERNEL=  apply series/ to your own kernel tree with git am
+## make apply KERNEL=  apply topic series (and what they apply on) to your own kernel tree with git am
 apply:
 	@$(S)/apply.sh "$(KERNEL)"
 
-## make bisect-check   build every prefix of the series for every target; checkpatch
+## make bisect-check   build every prefix of every topic series for every target; checkpatch
 bisect-check:
 	@$(S)/bisect-check.sh
 
@@ -42,10 +44,10 @@ bisect-check:
 build-matrix:
 	@$(S)/build-matrix.sh
 
-## make build T=       build one target's kernel in build/<target>
+## make build T=       build one target's kernel in build/<base>/<target> (one BASE=)
 build:
-	@test -n "$(T)" || { echo "make build T=<target>"; exit 1; }
-	@$(S)/build.sh $(T)
+	@test -n "$(T)" || { echo "make build T=<target> [BASE=<base>]"; exit 1; }
+	@for b in $${BASE:-$$(ls series | sort -V)}; do BASE=$$b $(S)/build.sh $(T) || exit 1; done
 
 ## make deps           install the Debian packages the tooling needs (root)
 deps:

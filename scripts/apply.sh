@@ -1,15 +1,40 @@
 #!/bin/sh
-# Apply series/ to your own kernel tree with git am.
+# Apply topic series to your own kernel tree with git am: TOPIC= (default
+# every topic of the base) with what each applies on, in order, from
+# series/<BASE>/ (BASE= required when there is more than one base).
 # Usage: apply.sh /path/to/linux (a git work tree, clean)
 set -eu
 . "$(dirname "$0")/lib.sh"
-k=${1:?usage: make apply KERNEL=/path/to/linux}
+k=${1:?usage: make apply KERNEL=/path/to/linux BASE=<base> [TOPIC=<topic>]}
+if [ -z "${B:-}" ]; then
+	[ "$(all_bases | wc -l)" = 1 ] || die "say which base your tree is: BASE=$(all_bases | tr '\n' '|' | sed 's/|$//')"
+	use_base "$(all_bases)"
+fi
 git -C "$k" rev-parse --git-dir >/dev/null 2>&1 || die "$k is not a git work tree"
 [ -z "$(git -C "$k" status --porcelain --untracked-files=no)" ] ||
 	die "$k has uncommitted changes"
-if ! git -C "$k" am --empty=drop "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch; then
-	p=$(git -C "$k" am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -n 1)
-	git -C "$k" am --abort
-	die "the series does not apply to $k: it stops at \"$p\" (the tree is left as it was). The series is made for $BASE_PKG $BASE_VERSION."
-fi
-note "applied $(ls "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch | grep -vc /0000-) patches to $k"
+# what applies on what, without the topics only the tests need
+want=
+for t in $(selected_topics); do
+	want="$want $t"
+	on=$(topic_on "$t")
+	while [ "$on" != base ]; do
+		want="$want $on"
+		on=$(topic_on "$on")
+	done
+done
+orig=$(git -C "$k" rev-parse HEAD)
+n=0
+for t in $(topics); do
+	case " $want " in *" $t "*) ;; *) continue ;; esac
+	set -- $(topic_patches "$t")
+	if ! git -C "$k" am --empty=drop "$@"; then
+		p=$(git -C "$k" am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -n 1)
+		git -C "$k" am --abort
+		git -C "$k" reset -q --hard "$orig"
+		die "series/$B/$t does not apply to $k: it stops at \"$p\" (the tree is left as it was). The series are made for $BASE_PKG $BASE_VERSION."
+	fi
+	note "applied series/$B/$t ($# patches)"
+	n=$((n + $#))
+done
+note "applied $n patches to $k"

@@ -1,10 +1,14 @@
 #!/bin/sh
-# Fetch Debian's linux-source-6.12 at the pinned version, check the
-# tarball's sha256 and unpack it once into the cache. Prints the path of
-# the unpacked source. Needs apt-get (download works without root), dpkg.
-# Falls back, loudly, to the newest 6.12 when the pin has left the mirror.
+# Fetch the Debian source package of one base (BASE=, series/<base>/base.env)
+# at the pinned version, check the tarball's sha256 and unpack it once into
+# the cache. Prints the path of the unpacked source. Needs apt-get (download
+# works without root), dpkg. A base whose package the machine's apt does not
+# list (BASE_APT_SOURCES) is fetched with apt configuration of its own in the
+# cache: the machine's sources are left alone. Falls back, loudly, to the
+# newest version of the package when the pin has left the mirror.
 set -eu
 . "$(dirname "$0")/lib.sh"
+[ -n "${B:-}" ] || die "usage: BASE=<base> base.sh"
 
 mkdir -p "$CACHE"
 cd "$CACHE"
@@ -16,14 +20,33 @@ if [ -f "$src/.complete" ]; then
 	exit 0
 fi
 
+# apt: the machine's, or one with only BASE_APT_SOURCES (no root needed)
+set -- apt-get
+if [ -n "$BASE_APT_SOURCES" ]; then
+	apt=$CACHE/apt-$B
+	mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
+	printf '%s\n' "$BASE_APT_SOURCES" > "$apt/sources.list"
+	set -- apt-get -o Dir::Etc::SourceList="$apt/sources.list" \
+		-o Dir::Etc::SourceParts=/nonexistent -o Dir::State::Lists="$apt/lists" \
+		-o Dir::Cache="$apt/cache" -o APT::Architectures::=all \
+		-o Acquire::Languages=none -o Debug::NoLocking=1
+	# a day-old list is fresh enough: a pinned version does not move
+	if [ -z "$(find "$apt/lists" -name '*Packages*' -mtime -1 2>/dev/null)" ]; then
+		note "apt-get update for $BASE_PKG ($apt/sources.list)"
+		# an index that fails (a mirror mid-sync) is not fatal: the
+		# download below says whether the package was found
+		"$@" -q update >&2 || note "WARNING: apt-get update of $apt/sources.list reported errors"
+	fi
+fi
+
 deb=$(ls ${BASE_PKG}_*.deb 2>/dev/null | grep -F "_$(echo "$version" | sed 's/:/%3a/')_" || true)
 if [ -z "$deb" ]; then
-	if ! apt-get download "$BASE_PKG=$version" >&2; then
+	if ! "$@" download "$BASE_PKG=$version" >&2; then
 		note "WARNING: ********************************************************"
 		note "WARNING: $BASE_PKG $version is not on the mirror any more."
 		note "WARNING: falling back to the newest $BASE_PKG; results may differ."
 		note "WARNING: ********************************************************"
-		apt-get download "$BASE_PKG" >&2 || die "cannot download $BASE_PKG (apt-get update?)"
+		"$@" download "$BASE_PKG" >&2 || die "cannot download $BASE_PKG (apt-get update?)"
 		deb=$(ls -t ${BASE_PKG}_*.deb | head -n 1)
 		version=$(dpkg-deb -f "$deb" Version)
 		src=$CACHE/linux-$version

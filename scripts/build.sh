@@ -1,17 +1,19 @@
 #!/bin/sh
-# Build the kernel of one target in build/<target> (or $BUILD_DIR) with kunit.py: its
+# Build the kernel of one target of one base (BASE=) in build/<base>/<target>
+# (or $BUILD_DIR) with kunit.py: its
 # qemu_config's options, targets/common/debug.config and
 # targets/<target>/kunitconfig, validated by kunit.py (an option the
 # kernel drops is an error). Extra make arguments may follow the target.
-# Needs the cross compiler of the target, ccache, and build/linux.
+# Needs the cross compiler of the target, ccache, and build/<base>/linux.
 set -eu
 . "$(dirname "$0")/lib.sh"
-t=${1:?usage: build.sh TARGET [make args]}
+t=${1:?usage: BASE=<base> build.sh TARGET [make args]}
+[ -n "${B:-}" ] || die "usage: BASE=<base> build.sh TARGET [make args]"
 shift
 arch=$(target_var "$t" KUNIT_ARCH)
 cross=$(target_var "$t" CROSS_COMPILE)
 [ -e "$LINUX/.git" ] || die "no $LINUX; run 'make tree' first"
-out=${BUILD_DIR:-$BUILD/$t}
+out=${BUILD_DIR:-$BOUT/$t}
 mkdir -p "$out"
 cc="${cross}gcc"
 command -v ccache >/dev/null && cc="ccache $cc"

@@ -1,50 +1,65 @@
 #!/bin/sh
-# The test command: install what is missing, make build/linux from series/,
-# then for every target (or T=<target>) build, boot and run the tests, run
-# checkpatch on every patch and a W=1 build of the C files the series
-# touches. Prints one result line per target and suite and ends with
+# The test command: install what is missing, then for every base (BASE=,
+# default all) make build/<base>/linux from series/<base>/ (each topic on
+# what it applies on, then branch test with the topics stacked; TOPIC=
+# picks topics), build, boot and test every target (T=<target> picks one),
+# run checkpatch on every patch of every topic and a W=1 build of the C
+# files the series touch. Prints one result line per base, topic, target
+# and suite, says what it is doing as it goes, and ends with
 # 'N passed, N failed'; exit status 1 if anything failed.
 set -u
 . "$(dirname "$0")/lib.sh"
-targets=${T:-$CHECK_TARGETS}
 mkdir -p "$LOGS"
 all=$LOGS/results
 : > "$all"
 t0=$(date +%s)
+bases=$(bases) || exit 1
 
 "$TOP/scripts/deps.sh" || exit 1
-if ! "$TOP/scripts/tree.sh" > "$LOGS/tree.log" 2>&1; then
-	cat "$LOGS/tree.log"
-	echo "FAIL tree: series/ does not make a work tree" | tee -a "$all"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
-echo "base: $(base_version)"
-echo "series: $(git -C "$LINUX" rev-list --count base..HEAD) patches"
 
-for t in $targets; do
-	"$TOP/scripts/test-target.sh" "$t"
-	cat "$LOGS/$t/results" >> "$all"
-done
-
-# checkpatch, as a maintainer runs it on what we send. Its spdxcheck.py
-# needs Debian's python3 (python3-ply, python3-git), not another on PATH.
-for p in "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch; do
-	[ -e "$p" ] || continue
-	case $p in */0000-cover-letter.patch) continue ;; esac
-	name=${p##*/}
-	out=$LOGS/checkpatch-${name%.patch}.log
-	if (cd "$LINUX" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --no-signoff "$p") > "$out" 2>&1; then
-		echo "PASS checkpatch: $name" | tee -a "$all"
-	else
-		echo "FAIL checkpatch: $name: $(grep -E '^(ERROR|WARNING|CHECK)' "$out" | head -n 1)" | tee -a "$all"
+for b in $bases; do
+	use_base "$b"
+	mkdir -p "$BLOGS"
+	if [ -z "$(topics)" ]; then
+		echo "SKIP $B: no topic series on this base yet (series/$B/topics)" | tee -a "$all"
+		continue
 	fi
+	echo "== $B: making build/$B/linux from series/$B"
+	if ! BASE=$B "$TOP/scripts/tree.sh" > "$BLOGS/tree.log" 2>&1; then
+		sed 's/^/    /' "$BLOGS/tree.log"
+		echo "FAIL $B: tree: series/$B does not make a work tree" | tee -a "$all"
+		continue
+	fi
+	sed -n 's/^tree.sh: //p' "$BLOGS/tree.log" | sed 's/^/   /'
+	echo "base: $(base_version)"
+	stacked=$(head -n 1 "$LINUX/.git/ppc-series-stack")
+	for t in $stacked; do
+		echo "PASS $B $t: git am on $(topic_on "$t"): $(topic_patches "$t" | wc -l) patches" | tee -a "$all"
+	done
+
+	for t in ${T:-$CHECK_TARGETS}; do
+		BASE=$B "$TOP/scripts/test-target.sh" "$t"
+		cat "$BLOGS/$t/results" >> "$all"
+	done
+
+	# checkpatch, as a maintainer runs it on what we send
+	for t in $stacked; do
+		for p in $(topic_patches "$t"); do
+			name=${p##*/}
+			out=$BLOGS/checkpatch-$t-${name%.patch}.log
+			if checkpatch "$p" > "$out" 2>&1; then
+				echo "PASS $B $t: checkpatch $name" | tee -a "$all"
+			else
+				echo "FAIL $B $t: checkpatch $name: $(grep -E '^(ERROR|WARNING|CHECK)' "$out" | head -n 1)" | tee -a "$all"
+			fi
+		done
+	done
 done
 
 pass=$(grep -c '^PASS' "$all")
 fail=$(grep -c '^FAIL' "$all")
 skip=$(grep -c '^SKIP' "$all")
-echo "wall time: $(( $(date +%s) - t0 )) s; logs in build/logs/"
+echo "wall time: $(( $(date +%s) - t0 )) s; logs in build/logs/<base>/"
 if [ "$skip" -gt 0 ]; then
 	echo "$pass passed, $fail failed, $skip skipped"
 else

@@ -1,39 +1,62 @@
 #!/bin/sh
-# Write build/linux's base..HEAD back to series/ in git format-patch form:
-# stable names and numbering, the cover letter kept (edit it with
-# 'git -C build/linux branch --edit-description') and its shortlog and
-# diffstat refreshed. The output does not depend on when or where it runs.
-# Needs git.
+# make export: write each topic branch of build/<base>/linux (BASE=, TOPIC=;
+# default all) back to series/<base>/<topic>/ in git format-patch form:
+# the topic's own commits (those over the commit it was made on), stable
+# names and numbering, the cover letter kept (edit it with
+# 'git -C build/<base>/linux branch --edit-description <topic>') and its
+# shortlog and diffstat refreshed. The output does not depend on when or
+# where it runs. Needs git.
 set -eu
 . "$(dirname "$0")/lib.sh"
-g() { git -C "$LINUX" "$@"; }
 
-[ -d "$LINUX/.git" ] || die "no build/linux; run 'make tree' first"
-[ -z "$(g status --porcelain --untracked-files=no)" ] ||
-	die "build/linux has uncommitted changes; commit them first"
-n=$(g rev-list --count base..HEAD)
-[ "$n" -gt 0 ] || die "build/linux has no commits over base"
-[ "$(g rev-parse --abbrev-ref HEAD)" = series ] ||
-	die "build/linux is not on branch 'series' (rebase in progress?)"
-
-# --to DIR: write there instead of series/, and leave build/linux alone.
+# --to DIR: write one topic (BASE=, TOPIC=) there, leave the rest alone.
 to=
 [ "${1:-}" = --to ] && to=${2:?usage: export.sh [--to DIR]}
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# The cover letter takes its Date from the committer ident: pin it to the
-# newest patch so that the same commits always export the same bytes. The
-# abbreviated blob names in "index" lines are pinned too: git would size
-# them to the number of objects in the repository.
-GIT_COMMITTER_DATE=$(g log -1 --format=%aD HEAD) \
-	g -c core.abbrev=12 format-patch -q --zero-commit --no-signature --numbered \
-	--cover-letter --cover-from-description=subject -o "$tmp" base..HEAD
-if [ -n "$to" ]; then
-	mv "$tmp"/*.patch "$to/"
+if [ -z "${B:-}" ]; then
+	[ -z "$to" ] || die "--to needs one BASE and TOPIC"
+	for b in $(bases); do
+		[ -d "$BUILD/$b/linux/.git" ] || { note "$b: no build/$b/linux, nothing to export"; continue; }
+		BASE=$b "$0" || exit 1
+	done
 	exit 0
 fi
-rm -f "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch
-mv "$tmp"/*.patch "$TOP/series/"
-g update-ref refs/ppc-series/synced HEAD
-note "exported $n patches and the cover letter to series/"
+
+g() { git -C "$LINUX" "$@"; }
+[ -d "$LINUX/.git" ] || die "no build/$B/linux; run 'make tree' first"
+[ -z "$(g status --porcelain --untracked-files=no)" ] ||
+	die "build/$B/linux has uncommitted changes; commit them first"
+[ ! -d "$LINUX/.git/rebase-merge" ] && [ ! -d "$LINUX/.git/rebase-apply" ] ||
+	die "build/$B/linux: a rebase or git am is in progress"
+
+for t in $(selected_topics); do
+	g rev-parse -q --verify "refs/heads/$t" >/dev/null || continue
+	onto=refs/ppc-series/onto/$t
+	g rev-parse -q --verify "$onto" >/dev/null || die "$B/$t: no $onto; run 'make tree'"
+	# The topic must sit on what it applies on (rebase it after editing that).
+	on=$(topic_on "$t")
+	[ "$(g rev-parse "$onto")" = "$(g rev-parse "$on^{commit}")" ] ||
+		die "$B/$t was made on an older $on: 'git -C build/$B/linux rebase --onto $on $onto $t', then export"
+	n=$(g rev-list --count "$onto..$t")
+	[ "$n" -gt 0 ] || die "$B/$t has no commits"
+	tmp=$(mktemp -d)
+	# The cover letter takes its Date from the committer ident: pin it to
+	# the newest patch so that the same commits always export the same
+	# bytes. The abbreviated blob names in "index" lines are pinned too:
+	# git would size them to the number of objects in the repository.
+	GIT_COMMITTER_DATE=$(g log -1 --format=%aD "$t") \
+		g -c core.abbrev=12 format-patch -q --zero-commit --no-signature --numbered \
+		--subject-prefix="$SUBJECT_PREFIX" \
+		--cover-letter --cover-from-description=subject -o "$tmp" "$onto..$t"
+	if [ -n "$to" ]; then
+		mv "$tmp"/*.patch "$to/"
+		rm -rf "$tmp"
+		exit 0
+	fi
+	mkdir -p "$SERIES/$t"
+	rm -f "$SERIES/$t"/[0-9][0-9][0-9][0-9]-*.patch
+	mv "$tmp"/*.patch "$SERIES/$t/"
+	rm -rf "$tmp"
+	g update-ref "refs/ppc-series/synced/$t" "$t"
+	note "exported $n patches and the cover letter to series/$B/$t"
+done

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Make build/<target>/rig.cpio (or BUILD_DIR/rig.cpio with the MODULEs given):
+# Make build/<base>/<target>/rig.cpio (BASE=; or BUILD_DIR/rig.cpio with the
+# MODULEs given):
 # the initramfs whose init loads the target's
 # test modules (RIG_MODULES), runs its scripts (RIG_SCRIPTS) and powers off.
 #   RIG=c:       initramfs/init.c built static with the target's compiler
@@ -7,12 +8,12 @@
 #   RIG=busybox: initramfs/init.sh on Debian's busybox-static and
 #                bash-static for ppc64el (the livepatch selftests are bash)
 # The archive is written by the kernel's own usr/gen_init_cpio.
-# Needs a built kernel in build/<target>, libc6-dev-powerpc-cross (RIG=c),
+# Needs a built kernel in build/<base>/<target>, libc6-dev-powerpc-cross (RIG=c),
 # the ppc64el dpkg architecture (RIG=busybox).
 set -eu
 . "$(dirname "$0")/lib.sh"
 t=${1:?usage: initramfs.sh TARGET [BUILD_DIR MODULE...]}
-out=${2:-$BUILD/$t}
+out=${2:-$BOUT/$t}
 if [ $# -gt 2 ]; then
 	shift 2
 	RIG_MODULES_ARGS=$*
@@ -132,7 +133,7 @@ LIST
 esac
 
 # kselftest_install: the kernel's kselftest collections RIG_KSELFTEST,
-# built for the target (their test modules against build/<target>) and
+# built for the target (their test modules against build/<base>/<target>) and
 # installed by their own Makefile to /rig/kselftest, run_kselftest.sh and all.
 kselftest_install() {
 	ksft=$(target_var "$t" RIG_KSELFTEST)

@@ -1,35 +1,157 @@
 # Common settings for the host scripts; sourced, not run.
 # Every script runs from the top of the repository.
+#
+# Layout (README, "Layout"): series/<base>/ holds base.env (the pinned
+# Debian source package and the targets of that base), topics (the topic
+# series, what each applies on, in the order the test kernels stack them)
+# and one git format-patch series per topic in series/<base>/<topic>/.
+# tooling/<base>/ holds patches that are not for upstream: kunit/ (what the
+# test kernels need and the base lacks, in every test tree) and bench/
+# (the benchmark modules, applied only by make bench).
+# Each base gets its own work tree, build directories and logs:
+# build/<base>/linux, build/<base>/<target>, build/logs/<base>/<target>.
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$TOP/build
-LINUX=${LINUX:-$BUILD/linux}
 LOGS=$BUILD/logs
-
-# Base tree: Debian's linux-source-6.12, pinned (DESIGN.md section 2).
-BASE_PKG=linux-source-6.12
-BASE_VERSION=6.12.117-1~deb12u1
-BASE_SHA256=585a4a074597aefa2b1a68ada83a3184ba351c127544dea80618bbcceaa3961f
 CACHE=${PPC_SERIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ppc-series}
-
-TARGETS="ppc32-e500smp ppc32-book3s ppc64le"
-# compiled only (make build-matrix, make bisect-check), never booted
-BUILD_TARGETS="ppc64le-pcrel ppc64-elfv2"
-# make check also runs the e500 tests again with KASAN
-CHECK_TARGETS="ppc32-e500smp ppc32-e500smp-kasan ppc32-book3s ppc64le"
+# LINUX=<dir> from the caller replaces the work tree of a (single) base.
+LINUX_ARG=${LINUX:-}
 
 die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
 note() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 
-# target_var TARGET VAR: read one variable from targets/TARGET/target.env
+# all_bases: every base in series/, oldest first
+all_bases() {
+	for f in "$TOP"/series/*/base.env; do
+		[ -e "$f" ] || continue
+		f=${f%/base.env}
+		echo "${f##*/}"
+	done | sort -V
+}
+
+# bases: BASE= (one or more), or every base
+bases() {
+	if [ -n "${BASE:-}" ]; then
+		for b in $BASE; do
+			[ -f "$TOP/series/$b/base.env" ] ||
+				die "unknown base '$b' (have: $(all_bases | tr '\n' ' '))"
+			echo "$b"
+		done
+	else
+		all_bases
+	fi
+}
+
+# use_base B: read series/B/base.env and set the per-base paths:
+# B, SERIES (series/B), LINUX (its work tree), BOUT (build/B), BLOGS.
+use_base() {
+	B=$1
+	SERIES=$TOP/series/$B
+	[ -f "$SERIES/base.env" ] || die "unknown base '$B'"
+	BASE_APT_SOURCES= TARGETS= CHECK_TARGETS= BUILD_TARGETS= BENCH_TARGETS=
+	SUBJECT_PREFIX=PATCH
+	. "$SERIES/base.env"
+	LINUX=${LINUX_ARG:-$BUILD/$B/linux}
+	export LINUX
+	BOUT=$BUILD/$B
+	BLOGS=$LOGS/$B
+}
+
+# A script run with one base in BASE works on it without asking.
+case ${BASE:-} in
+"" | *" "*) ;;
+*) use_base "$BASE" ;;
+esac
+
+# topics: the topics of the base, in series/<base>/topics order
+topics() {
+	[ -f "$SERIES/topics" ] || return 0
+	sed -e 's/#.*//' "$SERIES/topics" | awk 'NF { print $1 }'
+}
+
+# topic_on T: the topic T applies on ("base" for the base itself)
+topic_on() {
+	on=$(sed -e 's/#.*//' "$SERIES/topics" | awk -v t="$1" '$1 == t { print $2 }')
+	[ -n "$on" ] || die "$B has no topic '$1' (have: $(topics | tr '\n' ' '))"
+	echo "$on"
+}
+
+# topic_tests T: the suites of the result lines that test topic T
+topic_tests() {
+	sed -e 's/#.*//' "$SERIES/topics" | awk -v t="$1" '$1 == t { $1 = $2 = ""; print }'
+}
+
+# selected_topics: TOPIC= (checked against the base), or every topic
+selected_topics() {
+	if [ -n "${TOPIC:-}" ]; then
+		for t in $TOPIC; do
+			topic_on "$t" > /dev/null || exit 1
+			echo "$t"
+		done
+	else
+		topics
+	fi
+}
+
+# stack T...: the topics a tree with topics T... carries, in topics
+# order: T and what each applies on.
+stack() {
+	want=" $* "
+	changed=1
+	while [ $changed = 1 ]; do
+		changed=0
+		for t in $want; do
+			on=$(topic_on "$t")
+			case $on in base) continue ;; esac
+			case $want in *" $on "*) ;; *) want="$want$on "; changed=1 ;; esac
+		done
+	done
+	for t in $(topics); do
+		case $want in *" $t "*) echo "$t" ;; esac
+	done
+}
+
+# topic_patches T: the patch files of topic T, cover letter excluded
+topic_patches() {
+	for p in "$SERIES/$1"/[0-9][0-9][0-9][0-9]-*.patch; do
+		[ -e "$p" ] || continue
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		echo "$p"
+	done
+}
+
+# tooling_patches KIND: tooling/<base>/KIND/*.patch (kunit, bench)
+tooling_patches() {
+	for p in "$TOP/tooling/$B/$1"/[0-9][0-9][0-9][0-9]-*.patch; do
+		[ -e "$p" ] && echo "$p"
+	done
+}
+
+# checkpatch PATCH: checkpatch.pl --strict --no-signoff of the base's tree,
+# as a maintainer runs it on what we send. Its spdxcheck.py needs Debian's
+# python3 (python3-ply, python3-git), not another on PATH. The trees here
+# hold no upstream history, so checkpatch cannot find the commits that
+# Fixes: tags name (UNKNOWN_COMMIT_ID, ignored; the ids were looked up
+# upstream, see the commit messages); it still checks the tags' form.
+checkpatch() {
+	(cd "$LINUX" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict \
+		--no-signoff --ignore UNKNOWN_COMMIT_ID "$1")
+}
+
+# target_var TARGET VAR: one variable of targets/TARGET/target.env, with
+# targets/TARGET/<base>.env (what differs on that base) read after it
 target_var() {
 	[ -f "$TOP/targets/$1/target.env" ] || die "unknown target '$1' (have: $TARGETS)"
-	(. "$TOP/targets/$1/target.env"; eval "printf '%s' \"\${$2:-}\"")
+	(. "$TOP/targets/$1/target.env"
+	 [ ! -f "$TOP/targets/$1/$B.env" ] || . "$TOP/targets/$1/$B.env"
+	 eval "printf '%s' \"\${$2:-}\"")
 }
 
 # The base version a tree was made from, for the logs.
 base_version() {
-	cat "$LINUX/.git/base-version" 2>/dev/null || echo unknown
+	cat "$(git -C "$LINUX" rev-parse --path-format=absolute --git-common-dir 2>/dev/null)/base-version" 2>/dev/null ||
+		echo unknown
 }
 
 # The QEMU the rig boots with, for the logs.

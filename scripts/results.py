@@ -14,7 +14,7 @@
                                   "expected WARNING follows" and "... done"
 
 KTAP is parsed by the kernel's own parser (tools/testing/kunit/kunit_parser.py
-in build/linux), chunk by chunk for a rig log: each module and script the rig
+in the base's work tree, $LINUX), chunk by chunk for a rig log: each module and script the rig
 runs prints its own KTAP document between 'rig: begin' and 'rig: end' markers.
 Prints 'PASS|FAIL|SKIP TARGET: what: detail' lines; exit status 1 if any FAIL.
 """
@@ -24,7 +24,8 @@ import re
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(TOP, 'build/linux/tools/testing/kunit'))
+LINUX = os.environ.get('LINUX') or os.path.join(TOP, 'build/linux')
+sys.path.insert(0, os.path.join(LINUX, 'tools/testing/kunit'))
 import kunit_parser   # noqa: E402
 import kunit_printer  # noqa: E402
 

@@ -5,7 +5,7 @@
   rig.py ARCH BUILD_DIR INITRD LOG TIMEOUT [QEMU_ARG...]
 
 The machine comes from kunit.py's tools/testing/kunit/qemu_configs/ARCH.py in
-build/linux, the same file 'kunit.py run --arch=ARCH' uses, so there is one
+the base's work tree ($LINUX), the same file 'kunit.py run --arch=ARCH' uses, so there is one
 description of each machine. Unlike kunit.py, the kernel does not stop after
 the built-in suites: the rig's init loads the test modules, runs the scripts
 and powers off. The console goes to LOG; QEMU is killed after TIMEOUT
@@ -18,7 +18,8 @@ import subprocess
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KUNIT = os.path.join(TOP, 'build/linux/tools/testing/kunit')
+LINUX = os.environ.get('LINUX') or os.path.join(TOP, 'build/linux')
+KUNIT = os.path.join(LINUX, 'tools/testing/kunit')
 sys.path.insert(0, KUNIT)
 import qemu_config  # noqa: E402,F401 (the configs import it relatively)
 

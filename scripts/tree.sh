@@ -1,15 +1,28 @@
 #!/bin/sh
-# Make build/linux: a git work tree whose first commit is the unpatched
-# base (tagged 'base') with one commit per patch of series/ on top.
-# An existing tree is re-made from series/ only when it holds no work of
-# its own (HEAD is where the last 'make tree' or 'make export' left it and
-# nothing is uncommitted); FORCE=1 throws such work away.
+# make tree: for each base (BASE=, default every base) make build/<base>/linux,
+# a git work tree whose first commit is the unpatched base (tagged 'base'),
+# with one branch per topic (TOPIC=, default every topic; and what each
+# applies on): series/<base>/<topic>/ applied with git am on the branch of
+# the topic it applies on (or on base), its cover letter in the branch
+# description. Branch 'test', checked out, is the tree that make check
+# builds: tooling/<base>/kunit (what kunit.py lacks on that base) and the
+# topics stacked in series/<base>/topics order. Edit a topic on its branch, then 'make export'.
+# An existing tree is re-made only when it holds no work of its own (every
+# branch is where the last 'make tree' or 'make export' left it and nothing
+# is uncommitted); FORCE=1 throws such work away.
 # Needs git, and what scripts/base.sh needs.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-SYNC=refs/ppc-series/synced
+if [ -z "${B:-}" ]; then
+	for b in $(bases); do
+		BASE=$b "$0" || exit 1
+	done
+	exit 0
+fi
 
+SYNC=refs/ppc-series/synced
+ONTO=refs/ppc-series/onto
 g() { git -C "$LINUX" "$@"; }
 
 # Debian's .gitignore ignores everything at the top level, so that new
@@ -21,39 +34,72 @@ unignore() {
 	g update-index --skip-worktree .gitignore
 }
 
+# am TOPIC...: apply the topics' series on HEAD, or say where it stops
+am() {
+	for t in "$@"; do
+		set -- $(topic_patches "$t")
+		[ $# -gt 0 ] || continue
+		if ! g am -q --empty=drop --committer-date-is-author-date "$@"; then
+			p=$(g am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -n 1)
+			g am --abort >/dev/null 2>&1 || true
+			die "series/$B/$t does not apply on $(g log -1 --format=%s HEAD): it stops at \"$p\" (see git am's message above)"
+		fi
+	done
+}
+
+want=$(echo $(stack $(selected_topics)))
+stackfile=$LINUX/.git/ppc-series-stack
+# what branch test was made from: the topics and their patches
+stamp() {
+	echo $want
+	for p in $(tooling_patches kunit) $(for t in $want; do topic_patches "$t"; done); do
+		cat "$p"
+	done | sha256sum | cut -d' ' -f1
+}
+
 if [ -d "$LINUX/.git" ] && g rev-parse -q --verify base >/dev/null; then
 	if [ "${FORCE:-0}" != 1 ]; then
-		if [ -n "$(g status --porcelain --untracked-files=no)" ]; then
-			die "build/linux has uncommitted changes; commit and 'make export', or FORCE=1"
-		fi
-		if [ "$(g rev-parse HEAD)" != "$(g rev-parse -q --verify $SYNC || true)" ]; then
-			die "build/linux has commits not exported to series/; 'make export' them, or FORCE=1 to drop them"
-		fi
+		[ -z "$(g status --porcelain --untracked-files=no)" ] ||
+			die "build/$B/linux has uncommitted changes; commit and 'make export', or FORCE=1"
+		for br in $(g for-each-ref --format='%(refname:short)' refs/heads/); do
+			h=$(g rev-parse "$br")
+			[ "$h" = "$(g rev-parse base^{commit})" ] ||
+			[ "$h" = "$(g rev-parse -q --verify "$SYNC/$br" || true)" ] ||
+				die "build/$B/linux: branch $br has commits not exported to series/$B; 'make export' them, or FORCE=1 to drop them"
+		done
 	fi
 	# Already made from these very patches: keep it (and its timestamps,
 	# so that builds stay incremental).
+	same=1
+	[ "$(cat "$stackfile" 2>/dev/null)" = "$(stamp)" ] || same=0
+	[ "$(g rev-parse -q --verify HEAD)" = "$(g rev-parse -q --verify test || true)" ] || same=0
 	tmp=$(mktemp -d)
-	if "$TOP/scripts/export.sh" --to "$tmp" >/dev/null 2>&1 &&
-	   diff -r -q "$tmp" "$TOP/series" >/dev/null 2>&1; then
-		rm -rf "$tmp"
+	for t in $want; do
+		[ $same = 1 ] || break
+		mkdir "$tmp/$t"
+		if ! TOPIC=$t "$TOP/scripts/export.sh" --to "$tmp/$t" >/dev/null 2>&1 ||
+		   ! diff -r -q "$tmp/$t" "$SERIES/$t" >/dev/null 2>&1; then
+			same=0
+		fi
+	done
+	rm -rf "$tmp"
+	if [ $same = 1 ]; then
 		unignore
-		note "build/linux is up to date with series/"
+		note "build/$B/linux is up to date with series/$B ($(echo $want))"
 		exit 0
 	fi
-	rm -rf "$tmp"
 	g am --abort >/dev/null 2>&1 || true
-	g checkout -q -B series base
-	g reset -q --hard base
+	g checkout -q -f -B test base
 else
 	src=$("$TOP/scripts/base.sh")
 	rm -rf "$LINUX"
-	mkdir -p "$BUILD"
-	note "copying $src to build/linux"
+	mkdir -p "${LINUX%/*}"
+	note "copying $src to build/$B/linux"
 	cp -a "$src" "$LINUX.tmp"
 	rm -f "$LINUX.tmp/.complete"
 	mv "$LINUX.tmp/.base-version" "$LINUX.tmp/.git-base-version"
 	mv "$LINUX.tmp" "$LINUX"
-	g init -q -b series
+	g init -q -b test
 	# The base commit is the same on every machine: fixed identity and date.
 	g config user.name 'powerpc series'
 	g config user.email 'ppc-series@invalid'
@@ -70,15 +116,29 @@ else
 	g tag base
 fi
 
-set -- "$TOP"/series/[0-9][0-9][0-9][0-9]-*.patch
-if [ -e "$1" ]; then
-	if ! g am -q --empty=drop --committer-date-is-author-date "$@"; then
-		p=$(g am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -n 1)
-		g am --abort >/dev/null 2>&1 || true
-		die "series/ does not apply to the base: it stops at \"$p\" (see git am's message above)"
-	fi
-	"$TOP/scripts/cover.sh" import
+# One branch per topic, on the topic it applies on: each applies on its own.
+for t in $want; do
+	on=$(topic_on "$t")
+	case $on in
+	base) ;;
+	*) case " $want " in *" $on "*) ;; *) die "topic $t applies on $on, which is not made" ;; esac ;;
+	esac
+	g checkout -q -f -B "$t" "$on"
+	g update-ref "$ONTO/$t" "$on^{commit}"
+	am "$t"
+	"$TOP/scripts/cover.sh" import "$t"
+	g update-ref "$SYNC/$t" HEAD
+	note "$B/$t: $(g rev-list --count "$on..HEAD") patches on $on"
+done
+# The stack the tests build.
+g checkout -q -f -B test base
+set -- $(tooling_patches kunit)
+if [ $# -gt 0 ] && ! g am -q --committer-date-is-author-date "$@"; then
+	g am --abort >/dev/null 2>&1 || true
+	die "tooling/$B/kunit does not apply on the base"
 fi
-g update-ref $SYNC HEAD
+am $want
+g update-ref "$SYNC/test" HEAD
+stamp > "$stackfile"
 unignore
-note "build/linux: $(base_version | cut -d' ' -f1-2) + $(g rev-list --count base..HEAD) patches"
+note "build/$B/linux: $(base_version | cut -d' ' -f1-2) + $( [ -z "$(tooling_patches kunit)" ] || echo "tooling/kunit + ")$(echo $want | sed 's/ / + /g') ($(g rev-list --count base..HEAD) patches), branch test"

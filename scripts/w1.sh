@@ -1,7 +1,7 @@
 #!/bin/sh
 # Rebuild, with W=1, every C file the series adds or changes that the
 # target's configuration builds; any warning is a failure. Prints result
-# lines. Needs a built kernel in build/<target>.
+# lines. Needs a built kernel in build/<base>/<target> (BASE=).
 set -u
 . "$(dirname "$0")/lib.sh"
 t=${1:?usage: w1.sh TARGET}
@@ -12,9 +12,9 @@ n=0
 bad=0
 for f in $(git -C "$LINUX" diff --name-only --diff-filter=AM base..HEAD -- '*.c'); do
 	o=${f%.c}.o
-	[ -f "$BUILD/$t/$o" ] || continue
+	[ -f "$BOUT/$t/$o" ] || continue
 	n=$((n + 1))
-	out=$(make -s -C "$LINUX" ARCH=powerpc O="$BUILD/$t" CROSS_COMPILE="$cross" \
+	out=$(make -s -C "$LINUX" ARCH=powerpc O="$BOUT/$t" CROSS_COMPILE="$cross" \
 		CC="$cc" W=1 "$o" 2>&1)
 	if [ $? -ne 0 ] || echo "$out" | grep -q 'warning:'; then
 		echo "FAIL $t: W=1 $f: $(echo "$out" | grep -m1 -E 'warning:|error:')"
