@@ -47,7 +47,7 @@ build-matrix:
 ## make build T=       build one target's kernel in build/<base>/<target> (one BASE=)
 build:
 	@test -n "$(T)" || { echo "make build T=<target> [BASE=<base>]"; exit 1; }
-	@for b in $${BASE:-$$(ls series | sort -V)}; do BASE=$$b $(S)/build.sh $(T) || exit 1; done
+	@$(S)/build.sh $(T)
 
 ## make deps           install the Debian packages the tooling needs (root)
 deps:

@@ -10,12 +10,14 @@ if [ -z "${B:-}" ]; then
 	[ "$(all_bases | wc -l)" = 1 ] || die "say which base your tree is: BASE=$(all_bases | tr '\n' '|' | sed 's/|$//')"
 	use_base "$(all_bases)"
 fi
+[ -n "$(topics)" ] || die "series/$B has no topic series yet"
+sel=$(selected_topics) || exit 1
 git -C "$k" rev-parse --git-dir >/dev/null 2>&1 || die "$k is not a git work tree"
 [ -z "$(git -C "$k" status --porcelain --untracked-files=no)" ] ||
 	die "$k has uncommitted changes"
 # what applies on what, without the topics only the tests need
 want=
-for t in $(selected_topics); do
+for t in $sel; do
 	want="$want $t"
 	on=$(topic_on "$t")
 	while [ "$on" != base ]; do
@@ -28,6 +30,7 @@ n=0
 for t in $(topics); do
 	case " $want " in *" $t "*) ;; *) continue ;; esac
 	set -- $(topic_patches "$t")
+	[ $# -gt 0 ] || continue
 	if ! git -C "$k" am --empty=drop "$@"; then
 		p=$(git -C "$k" am --show-current-patch=raw 2>/dev/null | sed -n 's/^Subject: //p' | head -n 1)
 		git -C "$k" am --abort

@@ -47,14 +47,18 @@ for b in $bases; do
 		else
 			topics_in=$(head -n 1 "$LINUX/.git/ppc-series-stack")
 		fi
-		stamp=$( (echo $topics_in; cat $kunitp; for t in $topics_in; do cat $(topic_patches "$t"); done; cat $benchp) | sha256sum | cut -d' ' -f1)
+		stamp=$( (echo $topics_in $BASE_VERSION
+			for p in $kunitp $(for t in $topics_in; do topic_patches "$t"; done) $benchp; do
+				cat "$p"
+			done) | sha256sum | cut -d' ' -f1)
 		[ "$(cat "$wt.from" 2>/dev/null)" = "$stamp" ] && continue
 		rm -rf "$wt" "$wt.from"
 		git -C "$LINUX" worktree prune
 		git -C "$LINUX" worktree add -q --detach "$wt" base || die "cannot make $wt"
 		[ -z "$kunitp" ] || git -C "$wt" am -q $kunitp || die "tooling/$B/kunit does not apply"
 		for t in $topics_in; do
-			git -C "$wt" am -q $(topic_patches "$t") || die "series/$B/$t does not apply for make bench"
+			set -- $(topic_patches "$t")
+			[ $# -eq 0 ] || git -C "$wt" am -q "$@" || die "series/$B/$t does not apply for make bench"
 		done
 		# MAINTAINERS differs from the base around the series' entries
 		# and plays no part in a kernel.
@@ -71,11 +75,11 @@ for b in $bases; do
 			src=$out/$tree-linux
 			dir=$out/$tree-$t
 			echo "== $B $t: building the $tree kernel (build/bench/$B/$tree-$t.build.log)"
-			LINUX=$src BUILD_DIR=$dir BASE=$B \
+			PPC_LINUX=$src BUILD_DIR=$dir BASE=$B \
 				KCONFIGS="common/bench.config $(target_var "$t" BENCH_KCONFIG)" \
 				"$TOP/scripts/build.sh" "$t" > "$out/$tree-$t.build.log" 2>&1 ||
 				die "build failed: build/bench/$B/$tree-$t.build.log"
-			LINUX=$src BASE=$B "$TOP/scripts/initramfs.sh" "$t" "$dir" \
+			PPC_LINUX=$src BASE=$B "$TOP/scripts/initramfs.sh" "$t" "$dir" \
 				$(target_var "$t" BENCH_MODULES) > /dev/null 2>&1 ||
 				die "no initramfs for $tree-$t"
 			arch=$(target_var "$t" KUNIT_ARCH)

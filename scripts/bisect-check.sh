@@ -18,13 +18,18 @@ pkgs=
 for b in $bases; do
 	use_base "$b"
 	for t in ${T:-$TARGETS $BUILD_TARGETS}; do
-		pkgs="$pkgs $(target_var "$t" EXTRA_PKGS)"
+		pkgs="$pkgs $(target_var "$t" EXTRA_PKGS)" || exit 1
 	done
 done
 EXTRA_PKGS=$pkgs "$TOP/scripts/deps.sh" || exit 1
 
 for b in $bases; do
 	use_base "$b"
+	if [ -z "$(topics)" ]; then
+		note "$B: no topic series on this base yet, skipped"
+		continue
+	fi
+	sel=$(selected_topics) || exit 1
 	BASE=$B "$TOP/scripts/tree.sh" || exit 1
 	main=$LINUX
 	wt=$BOUT/bisect/linux
@@ -36,12 +41,14 @@ for b in $bases; do
 	fi
 	logs=$BLOGS/bisect
 	mkdir -p "$logs"
-	for topic in $(selected_topics); do
+	for topic in $sel; do
+		g am --abort >/dev/null 2>&1 || true
 		g checkout -q -f --detach base
 		set -- $(tooling_patches kunit)
 		[ $# -eq 0 ] || g am -q "$@" || die "tooling/$B/kunit does not apply"
 		for s in $(stack "$topic"); do
-			g am -q --empty=drop --committer-date-is-author-date $(topic_patches "$s") ||
+			set -- $(topic_patches "$s")
+			[ $# -eq 0 ] || g am -q --empty=drop --committer-date-is-author-date "$@" ||
 				die "series/$B/$s does not apply on its stack"
 		done
 		n=$(topic_patches "$topic" | wc -l)
@@ -64,7 +71,7 @@ for b in $bases; do
 				# The target's fragments, less the options that a later
 				# patch brings (kunit.py refuses a config that drops one).
 				frags=
-				for f in common/debug.config $(target_var "$t" KCONFIG_BASE) $t/kunitconfig; do
+				for f in $(target_kconfigs "$t" $(stack "$topic")); do
 					mkdir -p "$BOUT/bisect/kconfig/$t"
 					out=$BOUT/bisect/kconfig/$t/$(echo "$f" | tr / -)
 					while IFS= read -r line; do
@@ -76,7 +83,7 @@ for b in $bases; do
 					done < "$TOP/targets/$f" > "$out"
 					frags="$frags $out"
 				done
-				if LINUX=$wt KCONFIGS=$frags BUILD_DIR=$BOUT/bisect/$t BASE=$B \
+				if PPC_LINUX=$wt KCONFIGS=$frags BUILD_DIR=$BOUT/bisect/$t BASE=$B \
 				   "$TOP/scripts/build.sh" "$t" > "$logs/$id-$t.log" 2>&1; then
 					echo "PASS $B $id $t build ($(( $(date +%s) - start )) s)" | tee -a "$res"
 				else

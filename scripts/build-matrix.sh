@@ -22,6 +22,10 @@ res=$LOGS/build-matrix.results
 : > "$res"
 for b in $bases; do
 	use_base "$b"
+	if [ -z "$(topics)" ]; then
+		note "$B: no topic series on this base yet, skipped"
+		continue
+	fi
 	BASE=$B "$TOP/scripts/tree.sh" || exit 1
 	mkdir -p "$BLOGS"
 	for t in ${T:-$BUILD_TARGETS}; do

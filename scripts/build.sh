@@ -7,8 +7,20 @@
 # Needs the cross compiler of the target, ccache, and build/<base>/linux.
 set -eu
 . "$(dirname "$0")/lib.sh"
-t=${1:?usage: BASE=<base> build.sh TARGET [make args]}
-[ -n "${B:-}" ] || die "usage: BASE=<base> build.sh TARGET [make args]"
+t=${1:?usage: [BASE=<base>] build.sh TARGET [make args]}
+# no BASE: every base that has the target
+if [ -z "${B:-}" ]; then
+	bases=$(bases) || exit 1
+	n=0
+	for b in $bases; do
+		use_base "$b"
+		case " $TARGETS $CHECK_TARGETS $BUILD_TARGETS " in *" $t "*) ;; *) continue ;; esac
+		BASE=$b "$0" "$@" || exit 1
+		n=$((n + 1))
+	done
+	[ $n -gt 0 ] || die "no base has target '$t'"
+	exit 0
+fi
 shift
 arch=$(target_var "$t" KUNIT_ARCH)
 cross=$(target_var "$t" CROSS_COMPILE)
@@ -24,9 +36,10 @@ for a in $extra; do
 done
 # KCONFIGS: other fragments (below targets/, or absolute), as make bench
 # and make bisect-check use.
-# KCONFIG_BASE (target.env): fragments a target builds on (a variant of
-# another target).
-for k in ${KCONFIGS:-common/debug.config $(target_var "$t" KCONFIG_BASE) $t/kunitconfig}; do
+# By default: targets/common/debug.config, the fragments the target builds
+# on (KCONFIG_BASE, a variant of another target), its KUNITCONFIG and the
+# fragments of the topics the work tree carries (TOPIC_<topic>_KCONFIG).
+for k in ${KCONFIGS:-$(target_kconfigs "$t")}; do
 	case $k in /*) ;; *) k=$TOP/targets/$k ;; esac
 	set -- "$@" "--kunitconfig=$k"
 done

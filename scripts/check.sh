@@ -38,8 +38,19 @@ for b in $bases; do
 	done
 
 	for t in ${T:-$CHECK_TARGETS}; do
+		case " $CHECK_TARGETS $TARGETS " in
+		*" $t "*) ;;
+		*)	echo "FAIL $B $t: no such target on this base (have: $CHECK_TARGETS)" | tee -a "$all"
+			continue ;;
+		esac
+		rm -f "$BLOGS/$t/results"
 		BASE=$B "$TOP/scripts/test-target.sh" "$t"
-		cat "$BLOGS/$t/results" >> "$all"
+		rc=$?
+		cat "$BLOGS/$t/results" >> "$all" 2>/dev/null
+		# a script that stopped early must not pass for one that ran
+		if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$BLOGS/$t/results" 2>/dev/null; then
+			echo "FAIL $B $t: test-target.sh exited with $rc" | tee -a "$all"
+		fi
 	done
 
 	# checkpatch, as a maintainer runs it on what we send

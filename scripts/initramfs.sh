@@ -158,19 +158,19 @@ kselftest_install() {
 [ -n "${RIG_MODULES_ARGS:-}" ] || kselftest_install
 
 echo "dir /rig/modules 0755 0 0" >> "$list"
-for m in ${RIG_MODULES_ARGS:-$(target_var "$t" RIG_MODULES)}; do
+for m in ${RIG_MODULES_ARGS:-$(target_list "$t" RIG_MODULES)}; do
 	[ -f "$out/$m" ] || die "module $m was not built in build/$t"
 	grep -q "^file /rig/modules/${m##*/} " "$list" ||
 		echo "file /rig/modules/${m##*/} $out/$m 0644 0 0" >> "$list"
 	echo "module modules/${m##*/}" >> "$stage/list"
 done
 echo "dir /rig/files 0755 0 0" >> "$list"
-[ -n "${RIG_MODULES_ARGS:-}" ] || for f in $(target_var "$t" RIG_FILES); do
+[ -n "${RIG_MODULES_ARGS:-}" ] || for f in $(target_list "$t" RIG_FILES); do
 	[ -f "$out/$f" ] || die "$f was not built in build/$t"
 	echo "file /rig/files/${f##*/} $out/$f 0644 0 0" >> "$list"
 done
 echo "dir /rig/scripts 0755 0 0" >> "$list"
-[ -n "${RIG_MODULES_ARGS:-}" ] || for s in $(target_var "$t" RIG_SCRIPTS); do
+[ -n "${RIG_MODULES_ARGS:-}" ] || for s in $(target_list "$t" RIG_SCRIPTS); do
 	[ -f "$TOP/targets/$t/$s" ] || die "no script targets/$t/$s"
 	echo "file /rig/scripts/$s $TOP/targets/$t/$s 0755 0 0" >> "$list"
 	echo "script scripts/$s" >> "$stage/list"

@@ -15,8 +15,10 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$TOP/build
 LOGS=$BUILD/logs
 CACHE=${PPC_SERIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ppc-series}
-# LINUX=<dir> from the caller replaces the work tree of a (single) base.
-LINUX_ARG=${LINUX:-}
+# PPC_LINUX=<dir> from the caller (make bench, make bisect-check) replaces
+# the work tree of a (single) base; LINUX is ours, whatever the caller's
+# environment says.
+LINUX_ARG=${PPC_LINUX:-}
 
 die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
 note() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
@@ -30,7 +32,8 @@ all_bases() {
 	done | sort -V
 }
 
-# bases: BASE= (one or more), or every base
+# bases: BASE= (one or more), or every base. Call it as
+# "x=$(bases) || exit 1": die in $(...) exits only the subshell.
 bases() {
 	if [ -n "${BASE:-}" ]; then
 		for b in $BASE; do
@@ -82,7 +85,8 @@ topic_tests() {
 	sed -e 's/#.*//' "$SERIES/topics" | awk -v t="$1" '$1 == t { $1 = $2 = ""; print }'
 }
 
-# selected_topics: TOPIC= (checked against the base), or every topic
+# selected_topics: TOPIC= (checked against the base), or every topic.
+# Call it as "x=$(selected_topics) || exit 1".
 selected_topics() {
 	if [ -n "${TOPIC:-}" ]; then
 		for t in $TOPIC; do
@@ -124,7 +128,7 @@ topic_patches() {
 # tooling_patches KIND: tooling/<base>/KIND/*.patch (kunit, bench)
 tooling_patches() {
 	for p in "$TOP/tooling/$B/$1"/[0-9][0-9][0-9][0-9]-*.patch; do
-		[ -e "$p" ] && echo "$p"
+		[ ! -e "$p" ] || echo "$p"
 	done
 }
 
@@ -143,9 +147,42 @@ checkpatch() {
 # targets/TARGET/<base>.env (what differs on that base) read after it
 target_var() {
 	[ -f "$TOP/targets/$1/target.env" ] || die "unknown target '$1' (have: $TARGETS)"
-	(. "$TOP/targets/$1/target.env"
+	(KUNITCONFIG=$1/kunitconfig
+	 . "$TOP/targets/$1/target.env"
 	 [ ! -f "$TOP/targets/$1/$B.env" ] || . "$TOP/targets/$1/$B.env"
 	 eval "printf '%s' \"\${$2:-}\"")
+}
+
+# stacked_topics: the topics the work tree's branch test carries
+stacked_topics() {
+	head -n 1 "$LINUX/.git/ppc-series-stack" 2>/dev/null || true
+}
+
+# target_list TARGET VAR [TOPIC...]: a list variable of the target (VAR),
+# then what each topic adds to it (TOPIC_<topic>_VAR, '-' as '_'), for
+# the topics given, or those the work tree carries. A target's topic
+# variables say what its tests of that topic need: kconfig fragments
+# (KCONFIG), modules and scripts for the rig (RIG_MODULES, RIG_SCRIPTS,
+# RIG_FILES).
+target_list() {
+	tl_t=$1 tl_v=$2
+	shift 2
+	[ $# -gt 0 ] || set -- $(stacked_topics)
+	tl_out=$(target_var "$tl_t" "$tl_v") || return 1
+	for tl_x in "$@"; do
+		tl_out="$tl_out $(target_var "$tl_t" "TOPIC_$(echo "$tl_x" | tr - _)_$tl_v")"
+	done
+	echo $tl_out
+}
+
+# target_kconfigs TARGET [TOPIC...]: the kconfig fragments of the target
+# (below targets/): the common debug options, the fragments it builds on,
+# its kunitconfig, and what the topics add
+target_kconfigs() {
+	tk_t=$1
+	shift
+	echo common/debug.config $(target_var "$tk_t" KCONFIG_BASE) \
+		$(target_var "$tk_t" KUNITCONFIG) $(target_list "$tk_t" KCONFIG "$@")
 }
 
 # The base version a tree was made from, for the logs.

@@ -45,6 +45,16 @@ tag() {
 	{ print; fflush() }'
 }
 say() { echo "$*" | tag | tee -a "$res"; }
+# results KIND LOG...: results.py's lines; a crash of it is a failure too
+results() {
+	out=$(python3 "$TOP/scripts/results.py" "$t" "$@")
+	rc=$?
+	[ -z "$out" ] || echo "$out"
+	if [ $rc -ne 0 ] && ! echo "$out" | grep -q '^FAIL'; then
+		echo "FAIL $t: results.py $1 exited with $rc and no result (a bug in the tooling)"
+	fi
+}
+
 # what it is doing, for the person watching (not a result line)
 doing() { echo "   $B $t: $*" >&2; }
 elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
@@ -73,10 +83,10 @@ python3 "$LINUX/tools/testing/kunit/kunit.py" exec --arch="$arch" \
 	${qargs:+"--qemu_args=$qargs"} > "$log/kunit.out" 2>&1
 cp "$BOUT/$t/test.log" "$log/kunit.log" 2>/dev/null || : > "$log/kunit.log"
 doing "kunit.py exec took $(elapsed "$start")"
-python3 "$TOP/scripts/results.py" "$t" kunit "$log/kunit.log" | tag | tee -a "$res"
-python3 "$TOP/scripts/results.py" "$t" console "$log/kunit.log" | tag | tee -a "$res"
+results kunit "$log/kunit.log" | tag | tee -a "$res"
+results console "$log/kunit.log" | tag | tee -a "$res"
 if [ "$(target_var "$t" STARTUP_TESTS)" = 1 ]; then
-	python3 "$TOP/scripts/results.py" "$t" ftrace "$log/kunit.log" | tag | tee -a "$res"
+	results ftrace "$log/kunit.log" | tag | tee -a "$res"
 fi
 cpus=$(sed -n 's/.*smp: Brought up .* \([0-9][0-9]*\) CPUs\{0,1\}$/\1/p' "$log/kunit.log")
 want=$(target_var "$t" CPUS)
@@ -98,7 +108,7 @@ doing "booting the rig: $(echo $names) ($rel/rig.log)"
 python3 "$TOP/scripts/rig.py" "$arch" "$BOUT/$t" "$BOUT/$t/rig.cpio" \
 	"$log/rig.log" "$TIMEOUT" $(target_var "$t" RIG_QEMU_ARGS)
 doing "rig boot took $(elapsed "$start")"
-python3 "$TOP/scripts/results.py" "$t" rig "$log/rig.log" $names | tag | tee -a "$res"
+results rig "$log/rig.log" $names | tag | tee -a "$res"
 # What the stress cases counted and why cases were skipped, for the reader.
 sed -n -e 's/^\[ *[0-9.]*\] *# \([a-z_]*stress[a-z_]*: [0-9].*\)/   (\1)/p' \
 	-e 's/^\[ *[0-9.]*\] *ok [0-9]* \([^ ]*\) # SKIP \(.*\)/   (skipped \1: \2)/p' "$log/rig.log"
@@ -107,5 +117,5 @@ sed -n -e 's/^\[ *[0-9.]*\] *# \([a-z_]*stress[a-z_]*: [0-9].*\)/   (\1)/p' \
 awk '/stack of the sleeping task:/ { on = 1; print "   (stack of a task sleeping in a livepatch replacement:)"; next }
      on && /# +\[</ { sub(/^.*# +/, "      "); print; next }
      { on = 0 }' "$log/rig.log"
-python3 "$TOP/scripts/results.py" "$t" console "$log/rig.log" | tag | tee -a "$res"
+results console "$log/rig.log" | tag | tee -a "$res"
 ! grep -q '^FAIL' "$res"

@@ -55,16 +55,24 @@ check rmmod $MOD
 
 TOTAL=/sys/kernel/livepatch_args/total
 FIX=/sys/kernel/livepatch/livepatch_args_fix
-desc="load livepatch-args-mod.ko: total is 55"
-check sh -c "insmod /rig/files/livepatch-args-mod.ko && test \$(cat $TOTAL) = 55"
-desc="load livepatch-args-fix.ko"
-check insmod /rig/files/livepatch-args-fix.ko
-desc="fix: transition completes"
-check wait_for "$FIX/transition" 0
-desc="fix: total is 385 (arguments 9 and 10 read from the stack)"
-ktap_print_msg "total: $(cat $TOTAL)"
-check test "$(cat $TOTAL)" = 385
-desc="disable and unload the fix, unload livepatch-args-mod.ko"
-check sh -c "echo 0 > $FIX/enabled && while [ -e $FIX ]; do sleep 0.1; done &&
-	test \$(cat $TOTAL) = 55 && rmmod livepatch_args_fix && rmmod livepatch_args_mod"
+if [ ! -e /rig/files/livepatch-args-mod.ko ]; then
+	# the samples come with the livepatch topic
+	for desc in "load livepatch-args-mod.ko" "load livepatch-args-fix.ko" \
+		"fix: transition completes" "fix: total is 385" "disable and unload"; do
+		ktap_test_skip "$desc: no livepatch-args samples in this kernel (topic livepatch not applied)"
+	done
+else
+	desc="load livepatch-args-mod.ko: total is 55"
+	check sh -c "insmod /rig/files/livepatch-args-mod.ko && test \$(cat $TOTAL) = 55"
+	desc="load livepatch-args-fix.ko"
+	check insmod /rig/files/livepatch-args-fix.ko
+	desc="fix: transition completes"
+	check wait_for "$FIX/transition" 0
+	desc="fix: total is 385 (arguments 9 and 10 read from the stack)"
+	ktap_print_msg "total: $(cat $TOTAL)"
+	check test "$(cat $TOTAL)" = 385
+	desc="disable and unload the fix, unload livepatch-args-mod.ko"
+	check sh -c "echo 0 > $FIX/enabled && while [ -e $FIX ]; do sleep 0.1; done &&
+		test \$(cat $TOTAL) = 55 && rmmod livepatch_args_fix && rmmod livepatch_args_mod"
+fi
 ktap_finished
