@@ -47,7 +47,7 @@ tag() {
 say() { echo "$*" | tag | tee -a "$res"; }
 # results KIND LOG...: results.py's lines; a crash of it is a failure too
 results() {
-	out=$(python3 "$TOP/scripts/results.py" "$t" "$@")
+	out=$(CONSOLE_KNOWN=$(target_var "$t" CONSOLE_KNOWN) python3 "$TOP/scripts/results.py" "$t" "$@")
 	rc=$?
 	[ -z "$out" ] || echo "$out"
 	if [ $rc -ne 0 ] && ! echo "$out" | grep -q '^FAIL'; then
@@ -87,6 +87,8 @@ results kunit "$log/kunit.log" | tag | tee -a "$res"
 results console "$log/kunit.log" | tag | tee -a "$res"
 if [ "$(target_var "$t" STARTUP_TESTS)" = 1 ]; then
 	results ftrace "$log/kunit.log" | tag | tee -a "$res"
+elif [ -n "$(target_var "$t" STARTUP_TESTS_OFF)" ]; then
+	say "SKIP $t: ftrace startup tests: $(target_var "$t" STARTUP_TESTS_OFF)"
 fi
 cpus=$(sed -n 's/.*smp: Brought up .* \([0-9][0-9]*\) CPUs\{0,1\}$/\1/p' "$log/kunit.log")
 want=$(target_var "$t" CPUS)
