@@ -15,20 +15,11 @@ sel=$(selected_topics) || exit 1
 git -C "$k" rev-parse --git-dir >/dev/null 2>&1 || die "$k is not a git work tree"
 [ -z "$(git -C "$k" status --porcelain --untracked-files=no)" ] ||
 	die "$k has uncommitted changes"
-# what applies on what, without the topics only the tests need
-want=
-for t in $sel; do
-	want="$want $t"
-	on=$(topic_on "$t")
-	while [ "$on" != base ]; do
-		want="$want $on"
-		on=$(topic_on "$on")
-	done
-done
+# the topics and what they apply on, in topics order
+want=$(stack $sel) || exit 1
 orig=$(git -C "$k" rev-parse HEAD)
 n=0
-for t in $(topics); do
-	case " $want " in *" $t "*) ;; *) continue ;; esac
+for t in $want; do
 	set -- $(topic_patches "$t")
 	[ $# -gt 0 ] || continue
 	if ! git -C "$k" am --empty=drop "$@"; then
