@@ -43,6 +43,6 @@ for k in ${KCONFIGS:-$(target_kconfigs "$t")}; do
 	case $k in /*) ;; *) k=$TOP/targets/$k ;; esac
 	set -- "$@" "--kunitconfig=$k"
 done
-exec python3 "$LINUX/tools/testing/kunit/kunit.py" build \
+in_root "$t" python3 "$LINUX/tools/testing/kunit/kunit.py" build \
 	--arch="$arch" --cross_compile="$cross" --build_dir="$out" \
 	--jobs="$(nproc)" "$@"

@@ -15,6 +15,19 @@ libc6-dev-ppc64el-cross rsync"
 
 # EXTRA_PKGS: what one command needs besides (make bench: matplotlib)
 PKGS="$PKGS ${EXTRA_PKGS:-}"
+
+# Build roots: the Debian suites whose compiler a target of the selected
+# bases builds with (BUILD_ROOT), made once with mmdebstrap into the cache.
+roots=
+for b in $(bases); do
+	use_base "$b"
+	for t in $TARGETS $CHECK_TARGETS $BUILD_TARGETS; do
+		r=$(target_var "$t" BUILD_ROOT) || exit 1
+		case " $roots " in *" $r "*) ;; *) roots="$roots $r" ;; esac
+	done
+done
+roots=$(echo $roots)
+[ -z "$roots" ] || PKGS="$PKGS mmdebstrap"
 missing=
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
@@ -33,7 +46,35 @@ BPO=$(. /etc/os-release; [ "${VERSION_CODENAME:-}" != bookworm ] || echo bookwor
 need_qemu=
 qemu_ok || need_qemu=1
 
-[ -z "$missing" ] && [ -z "$need_arch" ] && [ -z "$need_qemu" ] && exit 0
+# make_roots: each build root, once (packages of the suite's own
+# compiler: the cross compiler for ppc64le and what a kernel build needs)
+ROOT_PKGS="gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross make bc flex bison
+libelf-dev libssl-dev python3 perl ccache cpio xz-utils kmod rsync git python3-ply"
+make_roots() {
+	for r in $roots; do
+		dir=$CACHE/root-$r
+		[ -f "$dir/.complete" ] && continue
+		if [ "$(id -u)" != 0 ]; then
+			echo "Missing the $r build root. Run as root: make deps" >&2
+			exit 1
+		fi
+		note "making the $r build root in $dir with mmdebstrap (once, about a minute)"
+		rm -rf "$dir" "$dir.tmp"
+		mkdir -p "$CACHE"
+		mmdebstrap --quiet --variant=apt --mode=root \
+			--include="$(echo $ROOT_PKGS | tr ' ' ,)" \
+			--aptopt='Acquire::Languages "none"' \
+			"$r" "$dir.tmp" http://deb.debian.org/debian >&2 ||
+			die "mmdebstrap $r failed"
+		mv "$dir.tmp" "$dir"
+		chroot "$dir" powerpc64le-linux-gnu-gcc --version | head -n 1 > "$dir/.complete"
+	done
+}
+
+if [ -z "$missing" ] && [ -z "$need_arch" ] && [ -z "$need_qemu" ]; then
+	make_roots
+	exit 0
+fi
 
 if [ "$(id -u)" != 0 ]; then
 	echo "Missing Debian packages. Run as root:" >&2
@@ -58,3 +99,4 @@ apt-get update -q >/dev/null || note "apt-get update reported errors; trying the
 [ -z "$need_qemu" ] ||
 	apt-get install -y -q --no-install-recommends ${BPO:+-t $BPO} qemu-system-ppc >/dev/null
 qemu_ok || die "qemu-system-ppc is older than $QEMU_MIN: $(dpkg-query -W -f='${Version}' qemu-system-ppc 2>/dev/null)"
+make_roots

@@ -140,7 +140,7 @@ kselftest_install() {
 	[ -n "$ksft" ] || return 0
 	inst=$out/kselftest
 	rm -rf "$inst"
-	make -s -C "$LINUX/tools/testing/selftests" ARCH="$(target_var "$t" SRCARCH)" \
+	in_root "$t" make -s -C "$LINUX/tools/testing/selftests" ARCH="$(target_var "$t" SRCARCH)" \
 		CROSS_COMPILE="$cross" CC="${cross}gcc" KDIR="$LINUX" O="$out" \
 		TARGETS="$ksft" INSTALL_PATH="$inst" \
 		install >"$stage/kselftest.log" 2>&1 ||

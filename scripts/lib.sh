@@ -153,6 +153,32 @@ target_var() {
 	 eval "printf '%s' \"\${$2:-}\"")
 }
 
+# in_root TARGET CMD...: run CMD for TARGET. A target with BUILD_ROOT=<suite>
+# builds with a newer Debian than the machine's (its compiler): CMD then
+# runs chrooted into $CACHE/root-<suite> (made by deps.sh with mmdebstrap),
+# in a mount namespace of its own that sees the project, the work tree, the
+# cache and /proc, /dev, /sys, /tmp at the same paths. ccache keeps a
+# cache of its own there (the root's ccache may be another version).
+in_root() {
+	ir_suite=$(target_var "$1" BUILD_ROOT) || return 1
+	shift
+	if [ -z "$ir_suite" ]; then
+		"$@"
+		return
+	fi
+	ir_dir=$CACHE/root-$ir_suite
+	[ -f "$ir_dir/.complete" ] || die "no build root $ir_dir: run 'make deps'"
+	TOP=$TOP LINUX=$LINUX CACHE=$CACHE unshare --mount --propagation private /bin/sh -c '
+		r=$1 wd=$2
+		shift 2
+		for d in /proc /dev /sys /tmp "$TOP" "$LINUX" "$CACHE" "$HOME/.cache/ccache-root"; do
+			mkdir -p "$d" "$r$d" && mount --rbind "$d" "$r$d" || exit 1
+		done
+		exec chroot "$r" /usr/bin/env CCACHE_DIR="$HOME/.cache/ccache-root" \
+			PATH=/usr/local/bin:/usr/bin:/bin /bin/sh -c '"'"'cd "$0" && exec "$@"'"'"' "$wd" "$@"
+	' in_root "$ir_dir" "$PWD" "$@"
+}
+
 # stacked_topics: the topics the work tree's branch test carries
 stacked_topics() {
 	head -n 1 "$LINUX/.git/ppc-series-stack" 2>/dev/null || true

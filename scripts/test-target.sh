@@ -69,6 +69,15 @@ if ! "$TOP/scripts/build.sh" "$t" >> "$log/build.log" 2>&1; then
 	exit 1
 fi
 say "PASS $t: build: $(elapsed "$start")"
+fl=$(target_var "$t" FTRACE_FLAVOUR)
+if [ -n "$fl" ]; then
+	cc=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"$/\1/p' "$BOUT/$t/.config")
+	if grep -q "^CONFIG_$fl=y" "$BOUT/$t/.config"; then
+		say "PASS $t: ftrace flavour: CONFIG_$fl=y ($cc)"
+	else
+		say "FAIL $t: ftrace flavour: not CONFIG_$fl=y ($cc)"
+	fi
+fi
 doing "W=1 build of the series' C files"
 "$TOP/scripts/w1.sh" "$t" | tag | tee -a "$res"
 

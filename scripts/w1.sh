@@ -14,7 +14,7 @@ for f in $(git -C "$LINUX" diff --name-only --diff-filter=AM base..HEAD -- '*.c'
 	o=${f%.c}.o
 	[ -f "$BOUT/$t/$o" ] || continue
 	n=$((n + 1))
-	out=$(make -s -C "$LINUX" ARCH=powerpc O="$BOUT/$t" CROSS_COMPILE="$cross" \
+	out=$(in_root "$t" make -s -C "$LINUX" ARCH=powerpc O="$BOUT/$t" CROSS_COMPILE="$cross" \
 		CC="$cc" W=1 "$o" 2>&1)
 	if [ $? -ne 0 ] || echo "$out" | grep -q 'warning:'; then
 		echo "FAIL $t: W=1 $f: $(echo "$out" | grep -m1 -E 'warning:|error:')"
