@@ -48,12 +48,15 @@ qemu_ok || need_qemu=1
 
 # make_roots: each build root, once (packages of the suite's own
 # compiler: the cross compiler for ppc64le and what a kernel build needs)
-ROOT_PKGS="gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross make bc flex bison
-libelf-dev libssl-dev python3 perl ccache cpio xz-utils kmod rsync git python3-ply"
+ROOT_PKGS="gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross gcc libc6-dev make
+bc flex bison libelf-dev libssl-dev python3 perl ccache cpio xz-utils kmod rsync git
+python3-ply"
 make_roots() {
+	want=$(echo $ROOT_PKGS)
 	for r in $roots; do
 		dir=$CACHE/root-$r
-		[ -f "$dir/.complete" ] && continue
+		# made with the packages listed now (.complete: the list, the compiler)
+		[ "$(head -n 1 "$dir/.complete" 2>/dev/null)" = "$want" ] && continue
 		if [ "$(id -u)" != 0 ]; then
 			echo "Missing the $r build root. Run as root: make deps" >&2
 			exit 1
@@ -67,7 +70,7 @@ make_roots() {
 			"$r" "$dir.tmp" http://deb.debian.org/debian >&2 ||
 			die "mmdebstrap $r failed"
 		mv "$dir.tmp" "$dir"
-		chroot "$dir" powerpc64le-linux-gnu-gcc --version | head -n 1 > "$dir/.complete"
+		{ echo "$want"; chroot "$dir" powerpc64le-linux-gnu-gcc --version | head -n 1; } > "$dir/.complete"
 	done
 }
 
