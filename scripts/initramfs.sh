@@ -170,9 +170,11 @@ echo "dir /rig/files 0755 0 0" >> "$list"
 	echo "file /rig/files/${f##*/} $out/$f 0644 0 0" >> "$list"
 done
 echo "dir /rig/scripts 0755 0 0" >> "$list"
+sdir=$(target_var "$t" RIG_SCRIPT_DIR)
+sdir=${sdir:-$t}
 [ -n "${RIG_MODULES_ARGS:-}" ] || for s in $(target_list "$t" RIG_SCRIPTS); do
-	[ -f "$TOP/targets/$t/$s" ] || die "no script targets/$t/$s"
-	echo "file /rig/scripts/$s $TOP/targets/$t/$s 0755 0 0" >> "$list"
+	[ -f "$TOP/targets/$sdir/$s" ] || die "no script targets/$sdir/$s"
+	echo "file /rig/scripts/$s $TOP/targets/$sdir/$s 0755 0 0" >> "$list"
 	echo "script scripts/$s" >> "$stage/list"
 done
 "$gen" "$list" > "$out/rig.cpio"
