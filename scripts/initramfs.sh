@@ -7,7 +7,8 @@
 #                (Debian has no 32-bit powerpc user space)
 #   RIG=busybox: initramfs/init.sh on Debian's busybox-static and
 #                bash-static for ppc64el (the livepatch selftests are bash)
-# The archive is written by the kernel's own usr/gen_init_cpio.
+# The archive is written by the kernel's own usr/gen_init_cpio (run where
+# it was built: in the target's BUILD_ROOT, if it has one).
 # Needs a built kernel in build/<base>/<target>, libc6-dev-powerpc-cross (RIG=c),
 # the ppc64el dpkg architecture (RIG=busybox).
 set -eu
@@ -177,5 +178,7 @@ sdir=${sdir:-$t}
 	echo "file /rig/scripts/$s $TOP/targets/$sdir/$s 0755 0 0" >> "$list"
 	echo "script scripts/$s" >> "$stage/list"
 done
-"$gen" "$list" > "$out/rig.cpio"
+# in the target's build root when it has one: gen_init_cpio was built
+# there, against that root's C library (newer than the machine's)
+in_root "$t" "$gen" "$list" > "$out/rig.cpio"
 note "$out/rig.cpio: $(grep -c . "$stage/list") steps"
