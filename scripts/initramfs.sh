@@ -136,13 +136,15 @@ esac
 # kselftest_install: the kernel's kselftest collections RIG_KSELFTEST,
 # built for the target (their test modules against build/<base>/<target>) and
 # installed by their own Makefile to /rig/kselftest, run_kselftest.sh and all.
+# Their programs are linked static: the rig's C library is Debian 12's, and
+# a target's BUILD_ROOT links against a newer one.
 kselftest_install() {
 	ksft=$(target_var "$t" RIG_KSELFTEST)
 	[ -n "$ksft" ] || return 0
 	inst=$out/kselftest
 	rm -rf "$inst"
 	in_root "$t" make -s -C "$LINUX/tools/testing/selftests" ARCH="$(target_var "$t" SRCARCH)" \
-		CROSS_COMPILE="$cross" CC="${cross}gcc" KDIR="$LINUX" O="$out" \
+		CROSS_COMPILE="$cross" CC="${cross}gcc" LDFLAGS=-static KDIR="$LINUX" O="$out" \
 		TARGETS="$ksft" INSTALL_PATH="$inst" \
 		install >"$stage/kselftest.log" 2>&1 ||
 		die "kselftest $ksft: build failed, see $stage/kselftest.log"
