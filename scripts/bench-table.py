@@ -17,6 +17,7 @@ ratios mean something.
 panel per target, icount and tcg bars, log scale), with matplotlib.
 """
 
+import os
 import re
 import sys
 
@@ -73,7 +74,8 @@ def main(argv):
 		for k in list(vals) + list(notes):
 			if k not in names and k != 'text patches':
 				names.append(k)
-	print(f'\n{target}: base = Debian 6.12.117 + benchmark module; '
+	base = os.environ.get('BENCH_BASE', 'the base')
+	print(f'\n{target}: base = {base} + benchmark module; '
 	      'patched = the whole series')
 	print('icount: instructions per operation (QEMU -icount shift=0,sleep=off, 1 CPU), '
 	      'exact; tcg: ns per operation under TCG, an emulator: ratios only')

@@ -4,7 +4,7 @@
 # benchmark modules (tooling/<base>/bench/, not part of any series). For
 # each of its BENCH_TARGETS (or T=<target>): build both kernels with
 # targets/common/bench.config and the target's BENCH_KCONFIG, boot each
-# with its BENCH_MODULES:
+# with its BENCH_MODULES (and BENCH_QEMU_ARGS):
 #   base:    the base, tooling/<base>/kunit (kunit.py's QEMU configs,
 #            tools only) and the benchmark modules, in
 #            build/bench/<base>/base-linux
@@ -93,11 +93,14 @@ for b in $bases; do
 				esac
 				log=$out/$tree-$t-$mode.log
 				echo "   booting $tree ($mode)"
+				# the target's machine options (BENCH_QEMU_ARGS), then
+				# the mode's, which win (-smp 1 under icount)
 				LINUX=$src python3 "$TOP/scripts/rig.py" "$arch" "$dir" "$dir/rig.cpio" \
-					"$log" 600 $args
+					"$log" 600 $(target_var "$t" BENCH_QEMU_ARGS) $args
 			done
 		done
-		python3 "$TOP/scripts/bench-table.py" "$t" "$out" | tee -a "$table"
+		BENCH_BASE="Debian $BASE_PKG $BASE_VERSION" \
+			python3 "$TOP/scripts/bench-table.py" "$t" "$out" | tee -a "$table"
 	done
 	# Debian's python3, with Debian's matplotlib
 	PATH=/usr/bin:$PATH python3 "$TOP/scripts/bench-table.py" --plot "$out/bench.png" \

@@ -29,6 +29,10 @@ out=${BUILD_DIR:-$BOUT/$t}
 mkdir -p "$out"
 cc="${cross}gcc"
 command -v ccache >/dev/null && cc="ccache $cc"
+# Paths below the project are hashed relative to the build directory, so
+# that build/<base>/<target> and build/<base>/bisect/<target> (a work
+# tree of its own at the same depth) share their ccache entries.
+export CCACHE_BASEDIR="$TOP"
 extra=$*
 set -- "--make_options=CC=$cc"
 for a in $extra; do

@@ -10,6 +10,8 @@
 # <target>: what: detail'; the topic is the one whose suite it is, from
 # series/<base>/topics). Says on stderr what it is doing as it goes.
 # Needs what scripts/build.sh and scripts/initramfs.sh need, qemu-system-ppc.
+# TARGET_PHASE=build runs step 1 only, TARGET_PHASE=boot steps 2 and 3
+# only (make check boots one target while it builds the next); unset, all.
 set -u
 . "$(dirname "$0")/lib.sh"
 t=${1:?usage: BASE=<base> test-target.sh TARGET}
@@ -20,8 +22,15 @@ log=$BLOGS/$t
 rel=build/logs/$B/$t
 mkdir -p "$log"
 res=$log/results
-echo "# base: $(base_version)" > "$res"
-echo "# qemu: $(qemu_version)" >> "$res"
+phase=${TARGET_PHASE:-all}
+case $phase in
+build | boot | all) ;;
+*) die "TARGET_PHASE=$phase: want build, boot or all" ;;
+esac
+if [ "$phase" != boot ]; then
+	echo "# base: $(base_version)" > "$res"
+	echo "# qemu: $(qemu_version)" >> "$res"
+fi
 TIMEOUT=${TIMEOUT:-$(target_var "$t" TIMEOUT)}
 TIMEOUT=${TIMEOUT:-300}
 
@@ -59,27 +68,30 @@ results() {
 doing() { echo "   $B $t: $*" >&2; }
 elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
 
-echo "== $B $t: base $(base_version | cut -d' ' -f2), $(cat "$LINUX/.git/ppc-series-stack" 2>/dev/null | head -n 1 | sed 's/ /+/g') ($(git -C "$LINUX" rev-list --count base..HEAD) patches), QEMU $(qemu_version | cut -d' ' -f1)"
-start=$(date +%s)
-doing "building ($rel/build.log)"
-echo "base: $(base_version)" > "$log/build.log"
-if ! "$TOP/scripts/build.sh" "$t" >> "$log/build.log" 2>&1; then
-	say "FAIL $t: build: see $rel/build.log"
-	tail -n 20 "$log/build.log" | sed 's/^/    /'
-	exit 1
-fi
-say "PASS $t: build: $(elapsed "$start")"
-fl=$(target_var "$t" FTRACE_FLAVOUR)
-if [ -n "$fl" ]; then
-	cc=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"$/\1/p' "$BOUT/$t/.config")
-	if grep -q "^CONFIG_$fl=y" "$BOUT/$t/.config"; then
-		say "PASS $t: ftrace flavour: CONFIG_$fl=y ($cc)"
-	else
-		say "FAIL $t: ftrace flavour: not CONFIG_$fl=y ($cc)"
+if [ "$phase" != boot ]; then
+	echo "== $B $t: base $(base_version | cut -d' ' -f2), $(cat "$LINUX/.git/ppc-series-stack" 2>/dev/null | head -n 1 | sed 's/ /+/g') ($(git -C "$LINUX" rev-list --count base..HEAD) patches), QEMU $(qemu_version | cut -d' ' -f1)"
+	start=$(date +%s)
+	doing "building ($rel/build.log)"
+	echo "base: $(base_version)" > "$log/build.log"
+	if ! "$TOP/scripts/build.sh" "$t" >> "$log/build.log" 2>&1; then
+		say "FAIL $t: build: see $rel/build.log"
+		tail -n 20 "$log/build.log" | sed 's/^/    /'
+		exit 1
 	fi
+	say "PASS $t: build: $(elapsed "$start")"
+	fl=$(target_var "$t" FTRACE_FLAVOUR)
+	if [ -n "$fl" ]; then
+		cc=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"$/\1/p' "$BOUT/$t/.config")
+		if grep -q "^CONFIG_$fl=y" "$BOUT/$t/.config"; then
+			say "PASS $t: ftrace flavour: CONFIG_$fl=y ($cc)"
+		else
+			say "FAIL $t: ftrace flavour: not CONFIG_$fl=y ($cc)"
+		fi
+	fi
+	doing "W=1 build of the series' C files"
+	"$TOP/scripts/w1.sh" "$t" | tag | tee -a "$res"
+	[ "$phase" = build ] && exit 0
 fi
-doing "W=1 build of the series' C files"
-"$TOP/scripts/w1.sh" "$t" | tag | tee -a "$res"
 
 start=$(date +%s)
 doing "booting for the built-in KUnit suites (kunit.py exec --arch=$arch, $rel/kunit.log)"
